@@ -1,0 +1,1 @@
+export { parseScope } from './parse-scope.js';
