@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { DEVELOPMENT_NEXTAUTH_SECRET, parseWebConfig, WebConfigError } from './config-schema.js';
+
+describe('parseWebConfig', () => {
+  it('defaults to the local demo stack and the documented development secret', () => {
+    const config = parseWebConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      baseUrl: 'http://localhost:3000',
+      issuer: 'http://localhost:4000',
+      clientId: 'oauth-ref-web',
+      apiUrl: 'http://localhost:3333',
+      resource: 'http://localhost:3333',
+      redirectUri: 'http://localhost:3000/api/auth/callback/oauth-ref',
+      postLogoutRedirectUri: 'http://localhost:3000/signed-out',
+      scope: 'openid profile email offline_access notes:read notes:write',
+      secureCookies: false,
+      nextAuthSecret: DEVELOPMENT_NEXTAUTH_SECRET,
+      usesDevelopmentSecret: true,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('refuses to start in production without NEXTAUTH_SECRET', () => {
+    expect(() => parseWebConfig({ NODE_ENV: 'production' })).toThrow(WebConfigError);
+    expect(() => parseWebConfig({ NODE_ENV: 'production' })).toThrow(/NEXTAUTH_SECRET is required/);
+  });
+
+  it('rejects a short secret', () => {
+    expect(() => parseWebConfig({ NEXTAUTH_SECRET: 'short' })).toThrow(/at least 32/);
+  });
+
+  it('marks cookies Secure when NEXTAUTH_URL is https', () => {
+    const config = parseWebConfig({
+      NODE_ENV: 'production',
+      NEXTAUTH_URL: 'https://web.example.com/',
+      NEXTAUTH_SECRET: 'x'.repeat(40),
+    });
+    expect(config.secureCookies).toBe(true);
+    expect(config.baseUrl).toBe('https://web.example.com');
+    expect(config.redirectUri).toBe('https://web.example.com/api/auth/callback/oauth-ref');
+  });
+
+  it('strips a trailing slash from the issuer so the issuer comparison stays exact', () => {
+    expect(parseWebConfig({ OAUTH_ISSUER: 'http://localhost:4000/' }).issuer).toBe('http://localhost:4000');
+  });
+
+  it('rejects an issuer that is not an http(s) URL and names every bad variable', () => {
+    try {
+      parseWebConfig({ OAUTH_ISSUER: 'javascript:alert(1)', PORT: 'abc' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(WebConfigError);
+      expect((error as WebConfigError).issues.map((issue) => issue.split(':')[0])).toEqual(
+        expect.arrayContaining(['OAUTH_ISSUER', 'PORT']),
+      );
+    }
+  });
+});

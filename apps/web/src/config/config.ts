@@ -1,0 +1,14 @@
+/**
+ * The one module of the web app that reads `process.env`. Everything else imports `config`.
+ * Empty strings count as unset, so `.env` files may leave a variable blank to take its default.
+ */
+import { parseWebConfig, type WebConfig } from './config-schema.js';
+
+function readEnvironment(): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(process.env).map(([key, value]) => [key, value === '' ? undefined : value]),
+  );
+}
+
+export const config: WebConfig = parseWebConfig(readEnvironment());
+export type { WebConfig } from './config-schema.js';
