@@ -1,0 +1,13 @@
+export { createAdapter, SQLITE_BUSY_TIMEOUT_MS } from './create-adapter.js';
+export { createPrismaClient } from './create-prisma-client.js';
+export type { PrismaClient } from './create-prisma-client.js';
+export { createMigration } from './migrate/create-migration.js';
+export type { CreateMigrationOptions } from './migrate/create-migration.js';
+export { loadMigrations, migrationsDirectory } from './migrate/load-migrations.js';
+export { MigrationError, migrateDatabase } from './migrate/migrate-database.js';
+export type { MigrationResult } from './migrate/migrate-database.js';
+export { resetDatabase } from './migrate/reset-database.js';
+export { DatabaseUrlError, defaultSqlitePath, resolveDatabaseUrl } from './resolve-database-url.js';
+export type { DatabaseProvider, ResolvedDatabaseUrl } from './resolve-database-url.js';
+export { workspaceRoot } from './workspace-root.js';
+export type * from './generated/sqlite/models.js';

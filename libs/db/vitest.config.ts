@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@oauth-ref/source'] },
+  test: {
+    include: ['src/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Suites share nothing but the PostgreSQL server (each has its own schema).
+    fileParallelism: true,
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: [
+        'src/**/*.test.ts',
+        'src/index.ts',
+        'src/testing/index.ts',
+        'src/generated/**',
+        'src/cli/**',
+      ],
+      reporter: ['text-summary', 'json-summary'],
+      thresholds: { lines: 95, functions: 95, statements: 95, branches: 85 },
+    },
+  },
+});
