@@ -1,0 +1,6 @@
+/** DI tokens and metadata keys of the bearer-auth module. */
+export const BEARER_AUTH_OPTIONS = Symbol('BEARER_AUTH_OPTIONS');
+/** The passport strategy name; one name per process. */
+export const BEARER_STRATEGY = 'oauth-bearer';
+export const REQUIRED_SCOPES_KEY = 'oauth-ref:required-scopes';
+export const REQUIRED_PRINCIPAL_KEY = 'oauth-ref:required-principal';

@@ -1,0 +1,77 @@
+/**
+ * RFC 9068 §4 claim checks after the signature is verified (passport-jwt / jsonwebtoken has
+ * already checked signature, `alg`, `iss`, `aud`, `exp`, `nbf`); repeated here exactly so that
+ * none of them depends on a library default:
+ * - `iss` equals the configured issuer exactly (no trailing-slash or case normalisation);
+ * - `aud` (string or array) contains the configured audience;
+ * - `sub`, `client_id`, `jti` are non-empty strings; `iat`, `exp` are numbers;
+ * - `exp` is in the future and `iat` is not, each within the clock tolerance;
+ * - scopes are read by the configured reader (RFC 9068 `scope` by default).
+ */
+import type { AccessTokenClaims, AccessTokenPrincipal } from './access-token-principal.js';
+import type { ResolvedBearerAuthOptions } from './bearer-auth-options.js';
+import { InvalidTokenError } from './errors/bearer-auth-error.js';
+
+function requireString(claims: AccessTokenClaims, claim: string): string {
+  const value = claims[claim];
+  if (value === undefined) throw new InvalidTokenError('claim_missing', `The token has no ${claim} claim`);
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new InvalidTokenError('claim_invalid', `The ${claim} claim must be a non-empty string`);
+  }
+  return value;
+}
+
+function requireNumber(claims: AccessTokenClaims, claim: string): number {
+  const value = claims[claim];
+  if (value === undefined) throw new InvalidTokenError('claim_missing', `The token has no ${claim} claim`);
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new InvalidTokenError('claim_invalid', `The ${claim} claim must be a number`);
+  }
+  return value;
+}
+
+/**
+ * Checks the verified claims and turns them into the principal controllers see.
+ *
+ * @example
+ * const principal = checkAccessTokenClaims(payload, options);
+ * principal.subject; // 'alice'
+ */
+export function checkAccessTokenClaims(
+  claims: AccessTokenClaims,
+  options: ResolvedBearerAuthOptions,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): AccessTokenPrincipal {
+  const issuer = requireString(claims, 'iss');
+  if (issuer !== options.issuer) throw new InvalidTokenError('issuer_mismatch', 'The token was issued by another issuer');
+  const audience = claims['aud'];
+  const audiences = typeof audience === 'string' ? [audience] : Array.isArray(audience) ? audience : [];
+  if (!audiences.includes(options.audience)) {
+    throw new InvalidTokenError('audience_mismatch', 'The token is not intended for this API');
+  }
+  const subject = requireString(claims, 'sub');
+  const clientId = requireString(claims, 'client_id');
+  const tokenId = requireString(claims, 'jti');
+  const issuedAt = requireNumber(claims, 'iat');
+  const expiresAt = requireNumber(claims, 'exp');
+  const leeway = options.clockToleranceSeconds;
+  if (expiresAt + leeway <= nowSeconds) throw new InvalidTokenError('token_expired', 'The access token expired');
+  if (issuedAt - leeway > nowSeconds) {
+    throw new InvalidTokenError('token_issued_in_future', 'The token iat is in the future');
+  }
+  const notBefore = claims['nbf'];
+  if (notBefore !== undefined && (typeof notBefore !== 'number' || notBefore - leeway > nowSeconds)) {
+    throw new InvalidTokenError('token_not_yet_valid', 'The access token is not valid yet');
+  }
+  return Object.freeze({
+    issuer,
+    subject,
+    clientId,
+    tokenId,
+    issuedAt,
+    expiresAt,
+    scopes: Object.freeze([...options.scopeReader(claims)]),
+    kind: options.principalKind(claims),
+    claims,
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * The JOSE header checks, run before any key is looked up:
+ * - RFC 8725 §3.1/§3.2: `alg` must be in the configured allowlist of asymmetric algorithms
+ *   (compared exactly, so `none`, `NONE`, `HS256` are refused);
+ * - RFC 9068 §2.1/§4: `typ` must be `at+jwt` (or `application/at+jwt`), which refuses ID tokens
+ *   and any other JWT from the same issuer;
+ * - RFC 7515 §4.1.11: a `crit` header lists extensions we do not understand, so it is refused;
+ * - RFC 8725 §3.10: embedded `jwk`, `jku`, `x5u`, `x5c` headers are never read: keys come only
+ *   from the configured JWKS.
+ */
+import { InvalidTokenError } from './errors/bearer-auth-error.js';
+
+export interface CheckedHeader {
+  readonly alg: string;
+  readonly kid: string | undefined;
+}
+
+function decodeHeader(token: string): Record<string, unknown> {
+  const dot = token.indexOf('.');
+  if (dot <= 0 || token.split('.').length !== 3) {
+    throw new InvalidTokenError('token_malformed', 'The access token is not a signed JWT');
+  }
+  try {
+    const header: unknown = JSON.parse(Buffer.from(token.slice(0, dot), 'base64url').toString('utf8'));
+    if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new Error('not an object');
+    return header as Record<string, unknown>;
+  } catch {
+    throw new InvalidTokenError('token_malformed', 'The access token header is not valid JSON');
+  }
+}
+
+/**
+ * Checks the header of a compact JWS and returns what key lookup needs.
+ *
+ * @example
+ * checkTokenHeader(token, ['RS256', 'ES256']); // { alg: 'RS256', kid: 'k1' }
+ */
+export function checkTokenHeader(token: string, algorithms: readonly string[]): CheckedHeader {
+  const header = decodeHeader(token);
+  const { alg, typ, kid, crit } = header;
+  if (typeof alg !== 'string' || !algorithms.includes(alg)) {
+    throw new InvalidTokenError('algorithm_not_allowed', 'The token is signed with an algorithm this API does not accept');
+  }
+  const type = typeof typ === 'string' ? typ.toLowerCase() : undefined;
+  if (type !== 'at+jwt' && type !== 'application/at+jwt') {
+    throw new InvalidTokenError('type_not_access_token', 'The token is not a JWT access token (typ must be at+jwt)');
+  }
+  if (crit !== undefined) {
+    throw new InvalidTokenError('critical_header_unsupported', 'The token has critical header parameters this API does not understand');
+  }
+  if (kid !== undefined && (typeof kid !== 'string' || kid.length === 0)) {
+    throw new InvalidTokenError('token_malformed', 'The token kid header must be a non-empty string');
+  }
+  return { alg, kid };
+}

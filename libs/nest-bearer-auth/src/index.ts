@@ -1,0 +1,37 @@
+export { BearerAuthModule, createJwksClient } from './bearer-auth.module.js';
+export {
+  ASYMMETRIC_ALGORITHMS,
+  DEFAULT_ALGORITHMS,
+  MAX_CLOCK_TOLERANCE_SECONDS,
+  protectedResourceMetadataUrl,
+  resolveBearerAuthOptions,
+  type AsymmetricAlgorithm,
+  type BearerAuthOptions,
+  type ResolvedBearerAuthOptions,
+} from './bearer-auth-options.js';
+export { BEARER_AUTH_OPTIONS, BEARER_STRATEGY } from './bearer-auth.constants.js';
+export type { AccessTokenClaims, AccessTokenPrincipal } from './access-token-principal.js';
+export { principalKindBySubject, type PrincipalKind } from './principal-kind.js';
+export { readPermissionsClaim, readScopeClaim, readScpClaim } from './read-scope-claim.js';
+export { JwksClient, type JwksClientOptions, type JwksClientStatus } from './jwks-client.js';
+export { JwtBearerStrategy, jwtStrategyOptions } from './jwt-bearer.strategy.js';
+export { BearerAuthGuard } from './bearer-auth.guard.js';
+export { RequirePrincipal, RequireScopes } from './require-scopes.decorator.js';
+export { CurrentPrincipal } from './current-principal.decorator.js';
+export { BearerAuthExceptionFilter } from './bearer-auth-exception.filter.js';
+export { toBearerErrorResponse, type BearerErrorResponse } from './to-bearer-error-response.js';
+export { buildBearerChallenge, type BearerChallengeParameters } from './build-bearer-challenge.js';
+export { extractBearerToken, type BearerRequest } from './extract-bearer-token.js';
+export { checkTokenHeader } from './check-token-header.js';
+export { checkAccessTokenClaims } from './check-access-token-claims.js';
+export { buildProtectedResourceMetadata, type ProtectedResourceMetadata } from './build-protected-resource-metadata.js';
+export {
+  BearerAuthConfigError,
+  BearerAuthError,
+  InsufficientScopeError,
+  InvalidRequestError,
+  InvalidTokenError,
+  JwksUnavailableError,
+  MissingCredentialsError,
+  type BearerAuthErrorCode,
+} from './errors/bearer-auth-error.js';

@@ -1,0 +1,7 @@
+export {
+  startTestIssuer,
+  type IssueTokenOptions,
+  type StartTestIssuerOptions,
+  type TestIssuer,
+  type TestSigningAlgorithm,
+} from './start-test-issuer.js';

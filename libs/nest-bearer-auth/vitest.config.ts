@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@oauth-ref/source'] },
+  test: {
+    include: ['src/**/*.test.ts'],
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['src/**/*.test.ts', 'src/**/*.test-helper.ts', 'src/**/index.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      thresholds: { lines: 90, functions: 90, statements: 90, branches: 85 },
+    },
+  },
+});
