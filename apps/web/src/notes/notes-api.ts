@@ -1,0 +1,104 @@
+/**
+ * The API's notes, called from the server with the user's access token (backend-for-frontend).
+ * A 401 `invalid_token` is retried once after a forced refresh (the token may have been revoked or
+ * expired early); a second 401 is reported.
+ */
+import { z } from 'zod';
+import type { AccessTokenSource } from '../auth/refresh/single-flight-refresh.js';
+import { ApiError, apiErrorFromResponse } from './api-error.js';
+
+export const noteSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string().default(''),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+export type Note = z.infer<typeof noteSchema>;
+
+const noteListSchema = z.union([
+  z.array(noteSchema),
+  z.object({ notes: z.array(noteSchema) }).transform((value) => value.notes),
+  z.object({ items: z.array(noteSchema) }).transform((value) => value.items),
+  z.object({ data: z.array(noteSchema) }).transform((value) => value.data),
+]);
+
+export interface NoteInput {
+  readonly title: string;
+  readonly body: string;
+}
+
+export interface NotesApi {
+  list(): Promise<Note[]>;
+  get(id: string): Promise<Note>;
+  create(input: NoteInput): Promise<Note>;
+  update(id: string, input: Partial<NoteInput>): Promise<Note>;
+  remove(id: string): Promise<void>;
+}
+
+/**
+ * @example
+ * const notes = createNotesApi({ apiUrl: 'http://localhost:3333', accountId, tokens: getAccessTokenSource() });
+ * await notes.create({ title: 'Hello', body: '' });
+ */
+export function createNotesApi(options: {
+  readonly apiUrl: string;
+  readonly accountId: string;
+  readonly tokens: AccessTokenSource;
+  readonly fetchImpl?: typeof fetch;
+}): NotesApi {
+  const fetchImpl = options.fetchImpl ?? fetch;
+
+  async function send(method: string, path: string, body?: unknown): Promise<Response> {
+    const attempt = async (accessToken: string) => {
+      try {
+        return await fetchImpl(`${options.apiUrl}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${accessToken}`,
+            accept: 'application/json',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          cache: 'no-store',
+          signal: AbortSignal.timeout(10_000),
+        });
+      } catch {
+        throw new ApiError('unavailable', 503, null, null);
+      }
+    };
+    let response = await attempt(await options.tokens.getAccessToken(options.accountId));
+    if (response.status === 401) {
+      response = await attempt(await options.tokens.forceRefresh(options.accountId));
+    }
+    if (!response.ok) throw await apiErrorFromResponse(response);
+    return response;
+  }
+
+  const parseNote = async (response: Response) => {
+    const parsed = noteSchema.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) throw new ApiError('unexpected', response.status, null, 'malformed note');
+    return parsed.data;
+  };
+
+  return {
+    async list() {
+      const response = await send('GET', '/notes');
+      const parsed = noteListSchema.safeParse(await response.json().catch(() => null));
+      if (!parsed.success) throw new ApiError('unexpected', response.status, null, 'malformed note list');
+      return parsed.data;
+    },
+    async get(id) {
+      return parseNote(await send('GET', `/notes/${encodeURIComponent(id)}`));
+    },
+    async create(input) {
+      return parseNote(await send('POST', '/notes', input));
+    },
+    async update(id, input) {
+      return parseNote(await send('PATCH', `/notes/${encodeURIComponent(id)}`, input));
+    },
+    async remove(id) {
+      await send('DELETE', `/notes/${encodeURIComponent(id)}`);
+    },
+  };
+}
