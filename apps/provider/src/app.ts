@@ -1,0 +1,100 @@
+/**
+ * Assembles the provider: database-backed engine, our pages and admin API in front of it, the key
+ * refresher and the sweeper, served by one node:http server.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createPrismaClient } from '@oauth-ref/db';
+import type { ProviderConfig } from './config/config.js';
+import { createFindAccount } from './accounts/find-account.js';
+import { createAdminRouter } from './admin/admin-routes.js';
+import { EngineHost } from './engine/engine-host.js';
+import { createHealthRouter } from './http/health-routes.js';
+import { securityHeaders } from './http/security-headers.js';
+import { createInteractionRouter } from './interactions/interaction-routes.js';
+import { ensureSigningKey } from './keys/signing-key-store.js';
+import { createLogger, describeError, type Logger } from './logging/logger.js';
+import { ensureCookieKeys } from './persistence/cookie-keys.js';
+import { createOidcAdapterFactory } from './persistence/oidc-adapter.js';
+import { createPrismaOidcPayloadRepository } from './persistence/prisma-oidc-payload-repository.js';
+import type { ProviderPrisma } from './persistence/provider-prisma.js';
+import { startSweeper } from './persistence/sweep-expired.js';
+
+export interface ProviderAppOptions {
+  readonly config: ProviderConfig;
+  /** Share a client (tests); otherwise one is created from `config.databaseUrl` and owned here. */
+  readonly prisma?: ProviderPrisma;
+  readonly logger?: Logger;
+}
+
+export interface ProviderApp {
+  readonly server: Server;
+  readonly host: EngineHost;
+  readonly prisma: ProviderPrisma;
+  /** The bound URL (useful with PORT=0). */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startProviderApp(options: ProviderAppOptions): Promise<ProviderApp> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const prisma = options.prisma ?? createPrismaClient(config.databaseUrl);
+  const repository = createPrismaOidcPayloadRepository(prisma);
+
+  await ensureSigningKey(prisma);
+  const cookieKeys = await ensureCookieKeys(prisma);
+
+  let host: EngineHost | undefined;
+  const health = createHealthRouter(prisma, () => host, config.issuer);
+  const engine = (): EngineHost => {
+    if (!host) throw new Error('engine not started');
+    return host;
+  };
+  const admin = createAdminRouter({ config, prisma, repository, engine });
+
+  host = await EngineHost.start({
+    config,
+    prisma,
+    adapter: createOidcAdapterFactory(repository),
+    cookieKeys,
+    findAccount: createFindAccount(prisma),
+    logger,
+    middleware: (provider) => [
+      securityHeaders(logger),
+      health.middleware(),
+      admin.middleware(),
+      createInteractionRouter({ provider, prisma, config }).middleware(),
+    ],
+  });
+
+  const stopSweeper = startSweeper(repository, prisma, config.sweepIntervalSeconds, (error) =>
+    logger.error('sweep failed', describeError(error)),
+  );
+
+  const server = createServer(host.handle);
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const running = host;
+
+  return {
+    server,
+    host: running,
+    prisma,
+    url: `http://localhost:${port}`,
+    async close() {
+      stopSweeper();
+      running.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      if (!options.prisma) await prisma.$disconnect();
+    },
+  };
+}

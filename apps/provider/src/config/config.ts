@@ -1,0 +1,195 @@
+/**
+ * The provider's one configuration module: the only file that reads `process.env`. Every value is
+ * validated once with zod at startup and frozen; the rest of the app receives the `ProviderConfig`.
+ *
+ * Lifetimes and clock leeway live here together (see `lifetimes`), so a reader finds in one place how
+ * long every artefact lives. Short values can be set by env for tests (e.g. ACCESS_TOKEN_TTL_SECONDS=5).
+ */
+import { z } from 'zod';
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/**
+ * RFC 8414 §2 / OIDC Discovery §4.3: the issuer is an https (http for localhost demos) URL with no
+ * query and no fragment, compared by exact string. We normalise the one harmless variation (a lone
+ * trailing slash) and refuse everything else, so `iss` never drifts between instances.
+ */
+export const issuerSchema = z.string().transform((raw, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'OAUTH_ISSUER must be an absolute URL' });
+    return z.NEVER;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    ctx.addIssue({ code: 'custom', message: 'OAUTH_ISSUER must use https (or http for local demos)' });
+    return z.NEVER;
+  }
+  if (url.search || url.hash || raw.includes('?') || raw.includes('#')) {
+    ctx.addIssue({ code: 'custom', message: 'OAUTH_ISSUER must not have a query or fragment' });
+    return z.NEVER;
+  }
+  if (url.username || url.password) {
+    ctx.addIssue({ code: 'custom', message: 'OAUTH_ISSUER must not contain credentials' });
+    return z.NEVER;
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${url.origin}${path}`;
+});
+
+const originList = z.string().transform((raw, ctx) => {
+  const origins = raw
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+  const result: string[] = [];
+  for (const origin of origins) {
+    try {
+      const url = new URL(origin);
+      if (url.origin !== origin.replace(/\/$/, '')) throw new Error('not an origin');
+      result.push(url.origin);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `CORS_ORIGINS entry "${origin}" is not an origin` });
+      return z.NEVER;
+    }
+  }
+  return result;
+});
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  OAUTH_ISSUER: issuerSchema.default('http://localhost:4000'),
+  DATABASE_URL: z.string().min(1).optional(),
+  PROVIDER_ADMIN_TOKEN: z
+    .string()
+    .min(16, 'PROVIDER_ADMIN_TOKEN must be at least 16 characters')
+    .optional(),
+  API_RESOURCE: issuerSchema.default('http://localhost:3333'),
+  CORS_ORIGINS: originList.default(['http://localhost:3000', 'http://localhost:8081']),
+  DEMO_MODE: booleanFlag(true),
+  LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+
+  AUTHORIZATION_CODE_TTL_SECONDS: seconds(60),
+  ACCESS_TOKEN_TTL_SECONDS: seconds(15 * 60),
+  CLIENT_CREDENTIALS_TTL_SECONDS: seconds(10 * 60),
+  ID_TOKEN_TTL_SECONDS: seconds(60 * 60),
+  REFRESH_TOKEN_TTL_SECONDS: seconds(14 * 24 * 60 * 60),
+  SESSION_TTL_SECONDS: seconds(14 * 24 * 60 * 60),
+  GRANT_TTL_SECONDS: seconds(14 * 24 * 60 * 60),
+  INTERACTION_TTL_SECONDS: seconds(30 * 60),
+  DEVICE_CODE_TTL_SECONDS: seconds(10 * 60),
+  CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+
+  KEY_ACTIVATION_DELAY_SECONDS: z.coerce.number().int().min(0).default(60),
+  KEY_RETIREMENT_GRACE_SECONDS: seconds(2 * 60 * 60),
+  KEY_REFRESH_SECONDS: seconds(10),
+  SWEEP_INTERVAL_SECONDS: seconds(60),
+
+  LOGIN_RATE_LIMIT_MAX: seconds(10),
+  LOGIN_RATE_LIMIT_WINDOW_SECONDS: seconds(5 * 60),
+});
+
+/** Lifetimes (seconds) of every artefact, and the clock leeway the engine allows. */
+export interface Lifetimes {
+  readonly authorizationCode: number;
+  readonly accessToken: number;
+  readonly clientCredentials: number;
+  readonly idToken: number;
+  readonly refreshToken: number;
+  readonly session: number;
+  readonly grant: number;
+  readonly interaction: number;
+  readonly deviceCode: number;
+  readonly clockTolerance: number;
+}
+
+export interface ProviderConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly issuer: string;
+  readonly databaseUrl: string | undefined;
+  readonly adminToken: string | undefined;
+  readonly apiResource: string;
+  readonly corsOrigins: readonly string[];
+  readonly demoMode: boolean;
+  readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  readonly lifetimes: Lifetimes;
+  readonly keys: {
+    /** How long a new key is published in the JWKS before it signs anything. */
+    readonly activationDelaySeconds: number;
+    /** How long a superseded key stays in the JWKS so tokens it signed still verify. */
+    readonly retirementGraceSeconds: number;
+    /** How often each instance re-reads the key table. */
+    readonly refreshSeconds: number;
+  };
+  readonly sweepIntervalSeconds: number;
+  readonly loginRateLimit: { readonly max: number; readonly windowSeconds: number };
+}
+
+/** Thrown when the environment does not describe a valid configuration. */
+export class ConfigError extends Error {
+  readonly code = 'PROVIDER_CONFIG_INVALID';
+  constructor(readonly issues: readonly string[]) {
+    super(`Invalid provider configuration:\n  - ${issues.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Reads and validates the configuration from an environment (default: `process.env`). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ProviderConfig {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  return deepFreeze({
+    port: e.PORT,
+    host: e.HOST,
+    issuer: e.OAUTH_ISSUER,
+    databaseUrl: e.DATABASE_URL,
+    adminToken: e.PROVIDER_ADMIN_TOKEN,
+    apiResource: e.API_RESOURCE,
+    corsOrigins: e.CORS_ORIGINS,
+    demoMode: e.DEMO_MODE,
+    logLevel: e.LOG_LEVEL,
+    lifetimes: {
+      authorizationCode: e.AUTHORIZATION_CODE_TTL_SECONDS,
+      accessToken: e.ACCESS_TOKEN_TTL_SECONDS,
+      clientCredentials: e.CLIENT_CREDENTIALS_TTL_SECONDS,
+      idToken: e.ID_TOKEN_TTL_SECONDS,
+      refreshToken: e.REFRESH_TOKEN_TTL_SECONDS,
+      session: e.SESSION_TTL_SECONDS,
+      grant: e.GRANT_TTL_SECONDS,
+      interaction: e.INTERACTION_TTL_SECONDS,
+      deviceCode: e.DEVICE_CODE_TTL_SECONDS,
+      clockTolerance: e.CLOCK_TOLERANCE_SECONDS,
+    },
+    keys: {
+      activationDelaySeconds: e.KEY_ACTIVATION_DELAY_SECONDS,
+      retirementGraceSeconds: e.KEY_RETIREMENT_GRACE_SECONDS,
+      refreshSeconds: e.KEY_REFRESH_SECONDS,
+    },
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    loginRateLimit: { max: e.LOGIN_RATE_LIMIT_MAX, windowSeconds: e.LOGIN_RATE_LIMIT_WINDOW_SECONDS },
+  });
+}

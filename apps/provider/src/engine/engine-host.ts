@@ -1,0 +1,96 @@
+/**
+ * Holds the running engine and rebuilds it when the signing keys change (the engine takes its JWKS
+ * at construction). Every instance polls the shared `SigningKey` table, so a rotation made on one
+ * instance (or by `npm run provider:rotate-keys`) reaches all of them within KEY_REFRESH_SECONDS;
+ * time-based transitions (a published key starting to sign, a superseded key leaving the JWKS)
+ * are picked up by the same poll. All engine state is in the database, so a rebuild loses nothing.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Provider, { type Adapter, type FindAccount } from 'oidc-provider';
+import type { Middleware } from 'koa';
+import type { ProviderConfig } from '../config/config.js';
+import { computeKeyRing, type KeyRing } from '../keys/key-ring.js';
+import { loadKeyRows, syncKeyStatuses } from '../keys/signing-key-store.js';
+import type { Logger } from '../logging/logger.js';
+import { describeError } from '../logging/logger.js';
+import type { ProviderPrisma } from '../persistence/provider-prisma.js';
+import { buildEngineConfiguration } from './build-engine-configuration.js';
+import { attachEngineEvents } from './engine-events.js';
+
+export interface EngineHostOptions {
+  readonly config: ProviderConfig;
+  readonly prisma: ProviderPrisma;
+  readonly adapter: (name: string) => Adapter;
+  readonly cookieKeys: readonly string[];
+  readonly findAccount: FindAccount;
+  readonly logger: Logger;
+  /** Middleware mounted in front of the engine's routes, built for each engine instance. */
+  readonly middleware: (provider: Provider) => Middleware[];
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export class EngineHost {
+  #provider!: Provider;
+  #handler!: Handler;
+  #ring!: KeyRing;
+  #timer: NodeJS.Timeout | undefined;
+
+  private constructor(private readonly options: EngineHostOptions) {}
+
+  static async start(options: EngineHostOptions): Promise<EngineHost> {
+    const host = new EngineHost(options);
+    host.#build(computeKeyRing(await loadKeyRows(options.prisma)));
+    host.#timer = setInterval(() => {
+      host.refresh().catch((error: unknown) => options.logger.error('key refresh failed', describeError(error)));
+    }, options.config.keys.refreshSeconds * 1000);
+    host.#timer.unref();
+    return host;
+  }
+
+  current(): Provider {
+    return this.#provider;
+  }
+
+  keyRing(): KeyRing {
+    return this.#ring;
+  }
+
+  /** Re-reads the keys; rebuilds the engine when the published set or the signer changed. */
+  async refresh(): Promise<void> {
+    await syncKeyStatuses(this.options.prisma);
+    const ring = computeKeyRing(await loadKeyRows(this.options.prisma));
+    if (ring.fingerprint !== this.#ring.fingerprint) {
+      this.#build(ring);
+      this.options.logger.info('signing keys changed', { signer: ring.signer?.kid, published: ring.published.map((row) => row.kid) });
+    }
+  }
+
+  handle: Handler = (req, res) => {
+    this.#handler(req, res);
+  };
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+  }
+
+  #build(ring: KeyRing): void {
+    const { options } = this;
+    const provider = new Provider(
+      options.config.issuer,
+      buildEngineConfiguration({
+        config: options.config,
+        adapter: options.adapter,
+        jwks: ring.privateJwks,
+        signingKid: () => ring.signer?.kid,
+        cookieKeys: options.cookieKeys,
+        findAccount: options.findAccount,
+      }),
+    );
+    attachEngineEvents(provider, options.logger);
+    for (const middleware of options.middleware(provider)) provider.use(middleware);
+    this.#provider = provider;
+    this.#ring = ring;
+    this.#handler = provider.callback();
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * CSRF protection for the login and consent forms: a double-submit token. The token is a random
+ * value bound to the interaction uid, kept in a signed, HttpOnly, SameSite=Strict cookie and echoed
+ * in a hidden field; a POST is accepted only when both match (constant-time) for this interaction.
+ * The engine's own interaction cookie (bound to the uid) is the second line of defence.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'koa';
+
+export const CSRF_COOKIE = 'op.csrf';
+
+export function issueCsrfToken(ctx: Context, uid: string, secure: boolean): string {
+  const token = randomBytes(24).toString('base64url');
+  ctx.cookies.set(CSRF_COOKIE, `${uid}.${token}`, {
+    httpOnly: true,
+    sameSite: 'strict',
+    signed: true,
+    secure,
+    path: '/interaction',
+    overwrite: true,
+  });
+  return token;
+}
+
+export function verifyCsrfToken(ctx: Context, uid: string, submitted: string | undefined): boolean {
+  const cookie = ctx.cookies.get(CSRF_COOKIE, { signed: true });
+  if (!cookie || !submitted) return false;
+  const expected = Buffer.from(`${uid}.${submitted}`);
+  const actual = Buffer.from(cookie);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}

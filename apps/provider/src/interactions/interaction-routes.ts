@@ -1,0 +1,174 @@
+/**
+ * The provider's own interaction pages (the engine's devInteractions are off): sign-in and consent.
+ *
+ * GET  /interaction/:uid          → the page for the engine's current prompt (login | consent)
+ * POST /interaction/:uid/login    → username + password (or a seeded-user pick in demo mode)
+ * POST /interaction/:uid/confirm  → grant the requested scopes
+ * POST /interaction/:uid/abort    → deny: the engine returns `access_denied` to the validated
+ *                                   redirect_uri of the authorization request (never elsewhere)
+ */
+import type { Context } from 'koa';
+import type Provider from 'oidc-provider';
+import type { ProviderConfig } from '../config/config.js';
+import type { ProviderPrisma } from '../persistence/provider-prisma.js';
+import { authenticateUser } from '../accounts/authenticate-user.js';
+import { listSeededUsers } from '../accounts/user-store.js';
+import { readForm } from '../http/read-body.js';
+import { Router } from '../http/router.js';
+import { issueCsrfToken, verifyCsrfToken } from './csrf.js';
+import { isRateLimited, recordAttempt } from './rate-limit.js';
+import { renderConsentPage } from './render-consent-page.js';
+import { renderLoginPage } from './render-login-page.js';
+import { renderMessagePage } from './render-message-page.js';
+
+type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
+
+const GENERIC_LOGIN_ERROR = 'Invalid username or password.';
+
+export interface InteractionDeps {
+  readonly provider: Provider;
+  readonly prisma: ProviderPrisma;
+  readonly config: ProviderConfig;
+}
+
+function sendHtml(ctx: Context, status: number, body: string): void {
+  ctx.status = status;
+  ctx.type = 'html';
+  ctx.set('cache-control', 'no-store');
+  ctx.body = body;
+}
+
+async function loadInteraction(ctx: Context, deps: InteractionDeps, uid: string): Promise<InteractionDetails | undefined> {
+  try {
+    const details = await deps.provider.interactionDetails(ctx.req, ctx.res);
+    if (details.uid !== uid) throw new Error('uid mismatch');
+    return details;
+  } catch {
+    sendHtml(
+      ctx,
+      400,
+      renderMessagePage('Sign-in expired', 'This sign-in attempt is no longer valid. Go back to the application and start again.'),
+    );
+    return undefined;
+  }
+}
+
+async function clientName(deps: InteractionDeps, clientId: unknown): Promise<string> {
+  const client = typeof clientId === 'string' ? await deps.provider.Client.find(clientId) : undefined;
+  return client?.clientName ?? client?.clientId ?? 'an application';
+}
+
+async function renderPrompt(ctx: Context, deps: InteractionDeps, details: InteractionDetails, extra: { error?: string; username?: string; status?: number } = {}) {
+  const secure = new URL(deps.config.issuer).protocol === 'https:';
+  const csrf = issueCsrfToken(ctx, details.uid, secure);
+  const name = await clientName(deps, details.params.client_id);
+  if (details.prompt.name === 'login') {
+    const seededUsers = deps.config.demoMode ? await listSeededUsers(deps.prisma) : [];
+    sendHtml(ctx, extra.status ?? 200, renderLoginPage({ uid: details.uid, csrf, clientName: name, seededUsers, ...extra }));
+    return;
+  }
+  const accountId = details.session?.accountId;
+  const user = accountId ? await deps.prisma.providerUser.findUnique({ where: { id: accountId } }) : null;
+  const scopes = String(details.params.scope ?? '').split(' ').filter(Boolean);
+  const resource = details.params.resource;
+  const resources = Array.isArray(resource) ? resource.map(String) : resource ? [String(resource)] : [];
+  sendHtml(ctx, 200, renderConsentPage({ uid: details.uid, csrf, clientName: name, userName: user?.name ?? 'you', scopes, resources }));
+}
+
+async function finish(ctx: Context, deps: InteractionDeps, result: Record<string, unknown>): Promise<void> {
+  const returnTo = await deps.provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+  ctx.status = 303;
+  ctx.set('cache-control', 'no-store');
+  ctx.redirect(returnTo);
+}
+
+function clientAddress(ctx: Context): string {
+  return ctx.request.ip || 'unknown';
+}
+
+export function createInteractionRouter(deps: InteractionDeps): Router {
+  const { prisma, config } = deps;
+  const policy = config.loginRateLimit;
+
+  async function guardedForm(ctx: Context, uid: string) {
+    const details = await loadInteraction(ctx, deps, uid);
+    if (!details) return undefined;
+    const form = await readForm(ctx);
+    if (!verifyCsrfToken(ctx, uid, form.csrf)) {
+      sendHtml(ctx, 403, renderMessagePage('Request refused', 'The form was not submitted from this sign-in page. Go back and try again.'));
+      return undefined;
+    }
+    return { details, form };
+  }
+
+  return new Router()
+    .add('GET', '/interaction/:uid', async (ctx, { uid = '' }) => {
+      const details = await loadInteraction(ctx, deps, uid);
+      if (details) await renderPrompt(ctx, deps, details);
+    })
+    .add('POST', '/interaction/:uid/login', async (ctx, { uid = '' }) => {
+      const guarded = await guardedForm(ctx, uid);
+      if (!guarded) return;
+      const { details, form } = guarded;
+      if (details.prompt.name !== 'login') {
+        sendHtml(ctx, 400, renderMessagePage('Request refused', 'This step of the sign-in is already complete.'));
+        return;
+      }
+      const username = (form.username ?? '').trim().slice(0, 200);
+      const keys = [`login:ip:${clientAddress(ctx)}`, ...(username ? [`login:user:${username.toLowerCase()}`] : [])];
+      for (const key of keys) {
+        if (await isRateLimited(prisma, key, policy)) {
+          await renderPrompt(ctx, deps, details, { error: 'Too many sign-in attempts. Wait a few minutes and try again.', username, status: 429 });
+          ctx.set('retry-after', String(policy.windowSeconds));
+          return;
+        }
+      }
+      let accountId: string | undefined;
+      if (form.pick !== undefined) {
+        const user = config.demoMode ? await prisma.providerUser.findUnique({ where: { id: form.pick } }) : null;
+        accountId = user?.seeded ? user.id : undefined;
+      } else {
+        accountId = (await authenticateUser(prisma, username, form.password ?? ''))?.id;
+      }
+      if (!accountId) {
+        for (const key of keys) await recordAttempt(prisma, key, policy);
+        await renderPrompt(ctx, deps, details, { error: GENERIC_LOGIN_ERROR, username, status: 401 });
+        return;
+      }
+      await finish(ctx, deps, { login: { accountId, amr: [form.pick !== undefined ? 'demo' : 'pwd'] } });
+    })
+    .add('POST', '/interaction/:uid/confirm', async (ctx, { uid = '' }) => {
+      const guarded = await guardedForm(ctx, uid);
+      if (!guarded) return;
+      const { details } = guarded;
+      if (details.prompt.name !== 'consent' || !details.session?.accountId) {
+        sendHtml(ctx, 400, renderMessagePage('Request refused', 'There is nothing to confirm at this step.'));
+        return;
+      }
+      const { provider } = deps;
+      const promptDetails = details.prompt.details as {
+        missingOIDCScope?: string[];
+        missingOIDCClaims?: string[];
+        missingResourceScopes?: Record<string, string[]>;
+      };
+      const grant = details.grantId
+        ? await provider.Grant.find(details.grantId)
+        : new provider.Grant({ accountId: details.session.accountId, clientId: String(details.params.client_id) });
+      if (!grant) {
+        sendHtml(ctx, 400, renderMessagePage('Sign-in expired', 'This sign-in attempt is no longer valid.'));
+        return;
+      }
+      if (promptDetails.missingOIDCScope) grant.addOIDCScope(promptDetails.missingOIDCScope.join(' '));
+      if (promptDetails.missingOIDCClaims) grant.addOIDCClaims(promptDetails.missingOIDCClaims);
+      for (const [indicator, scopes] of Object.entries(promptDetails.missingResourceScopes ?? {})) {
+        grant.addResourceScope(indicator, scopes.join(' '));
+      }
+      const grantId = await grant.save();
+      await finish(ctx, deps, { consent: { grantId } });
+    })
+    .add('POST', '/interaction/:uid/abort', async (ctx, { uid = '' }) => {
+      const guarded = await guardedForm(ctx, uid);
+      if (!guarded) return;
+      await finish(ctx, deps, { error: 'access_denied', error_description: 'End-User aborted interaction' });
+    });
+}

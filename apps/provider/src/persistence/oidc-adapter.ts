@@ -1,0 +1,86 @@
+/**
+ * The oidc-provider adapter (https://github.com/panva/node-oidc-provider/blob/main/example/my_adapter.js)
+ * for every model the engine persists: Session, Grant, Interaction, AccessToken, AuthorizationCode,
+ * RefreshToken, ClientCredentials, Client, InitialAccessToken, RegistrationAccessToken, DeviceCode,
+ * BackchannelAuthenticationRequest, PushedAuthorizationRequest, PreAuthorizedCode, ReplayDetection.
+ *
+ * Rules it adds on top of storage:
+ * - expiry is honoured on read: a row past `expiresAt` is reported as not found, even before the
+ *   sweeper deletes it;
+ * - `consume` records `consumedAt`, and `find` reports it as the payload's `consumed` (epoch seconds),
+ *   which is how the engine detects authorization code and refresh token reuse;
+ * - `revokeByGrantId` deletes every artefact of the model issued under a grant.
+ */
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { OidcPayloadRepository, OidcPayloadRow } from './oidc-payload-repository.js';
+
+function toPayload(row: OidcPayloadRow | null, now: number): AdapterPayload | undefined {
+  if (!row) return undefined;
+  if (row.expiresAt && row.expiresAt.getTime() <= now) return undefined;
+  const payload = JSON.parse(row.payload) as AdapterPayload;
+  if (row.consumedAt) {
+    payload.consumed = Math.floor(row.consumedAt.getTime() / 1000);
+  }
+  return payload;
+}
+
+export class OidcAdapter implements Adapter {
+  constructor(
+    private readonly model: string,
+    private readonly repository: OidcPayloadRepository,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+    const now = this.clock();
+    await this.repository.upsert({
+      model: this.model,
+      id,
+      payload: JSON.stringify(payload),
+      grantId: typeof payload.grantId === 'string' ? payload.grantId : null,
+      userCode: typeof payload.userCode === 'string' ? payload.userCode : null,
+      uid: typeof payload.uid === 'string' ? payload.uid : null,
+      expiresAt: typeof expiresIn === 'number' ? new Date(now + expiresIn * 1000) : null,
+    });
+  }
+
+  async find(id: string): Promise<AdapterPayload | undefined> {
+    return toPayload(await this.repository.find(this.model, id), this.clock());
+  }
+
+  async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+    return toPayload(await this.repository.findByUid(this.model, uid), this.clock());
+  }
+
+  async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+    return toPayload(await this.repository.findByUserCode(this.model, userCode), this.clock());
+  }
+
+  async consume(id: string): Promise<void> {
+    await this.repository.consume(this.model, id, new Date(this.clock()));
+  }
+
+  async destroy(id: string): Promise<void> {
+    await this.repository.destroy(this.model, id);
+  }
+
+  async revokeByGrantId(grantId: string): Promise<void> {
+    await this.repository.revokeByGrantId(this.model, grantId);
+  }
+}
+
+/** The `adapter` option of the engine: one adapter instance per model name. */
+export function createOidcAdapterFactory(
+  repository: OidcPayloadRepository,
+  clock: () => number = Date.now,
+): (model: string) => OidcAdapter {
+  const cache = new Map<string, OidcAdapter>();
+  return (model) => {
+    let adapter = cache.get(model);
+    if (!adapter) {
+      adapter = new OidcAdapter(model, repository, clock);
+      cache.set(model, adapter);
+    }
+    return adapter;
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The storage operations the oidc-provider adapter needs, on one row per (model, id) of the
+ * `OidcPayload` table. Kept as an interface so the adapter's rules (expiry on read, consumption,
+ * grant revocation) are written once, whatever the database.
+ */
+export interface OidcPayloadRow {
+  readonly model: string;
+  readonly id: string;
+  readonly payload: string;
+  readonly grantId: string | null;
+  readonly userCode: string | null;
+  readonly uid: string | null;
+  readonly expiresAt: Date | null;
+  readonly consumedAt: Date | null;
+}
+
+export interface OidcPayloadRepository {
+  upsert(row: Omit<OidcPayloadRow, 'consumedAt'>): Promise<void>;
+  find(model: string, id: string): Promise<OidcPayloadRow | null>;
+  findByUid(model: string, uid: string): Promise<OidcPayloadRow | null>;
+  findByUserCode(model: string, userCode: string): Promise<OidcPayloadRow | null>;
+  /** Marks the row consumed unless it already is. */
+  consume(model: string, id: string, at: Date): Promise<void>;
+  destroy(model: string, id: string): Promise<void>;
+  revokeByGrantId(model: string, grantId: string): Promise<void>;
+  /** Deletes every row whose `expiresAt` is before `now`; returns how many. */
+  deleteExpired(now: Date): Promise<number>;
+}

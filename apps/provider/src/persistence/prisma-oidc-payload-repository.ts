@@ -1,0 +1,48 @@
+/**
+ * `OidcPayloadRepository` on the Prisma `OidcPayload` model (SQLite or PostgreSQL alike).
+ */
+import type { ProviderPrisma } from './provider-prisma.js';
+import type { OidcPayloadRepository, OidcPayloadRow } from './oidc-payload-repository.js';
+
+export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcPayloadRepository {
+  const table = prisma.oidcPayload;
+  return {
+    async upsert(row) {
+      const data = {
+        payload: row.payload,
+        grantId: row.grantId,
+        userCode: row.userCode,
+        uid: row.uid,
+        expiresAt: row.expiresAt,
+        consumedAt: null,
+      };
+      await table.upsert({
+        where: { model_id: { model: row.model, id: row.id } },
+        create: { model: row.model, id: row.id, ...data },
+        update: data,
+      });
+    },
+    async find(model, id) {
+      return (await table.findUnique({ where: { model_id: { model, id } } })) as OidcPayloadRow | null;
+    },
+    async findByUid(model, uid) {
+      return (await table.findFirst({ where: { model, uid } })) as OidcPayloadRow | null;
+    },
+    async findByUserCode(model, userCode) {
+      return (await table.findFirst({ where: { model, userCode } })) as OidcPayloadRow | null;
+    },
+    async consume(model, id, at) {
+      await table.updateMany({ where: { model, id, consumedAt: null }, data: { consumedAt: at } });
+    },
+    async destroy(model, id) {
+      await table.deleteMany({ where: { model, id } });
+    },
+    async revokeByGrantId(model, grantId) {
+      await table.deleteMany({ where: { model, grantId } });
+    },
+    async deleteExpired(now) {
+      const { count } = await table.deleteMany({ where: { expiresAt: { lt: now } } });
+      return count;
+    },
+  };
+}
