@@ -1,15 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// Workspace libs are consumed from source (their `@oauth-ref/source` export condition).
-const conditions = ['@oauth-ref/source', 'node', 'import', 'module', 'default'];
-
 export default defineConfig({
-  resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['@oauth-ref/source'] } },
+  // Workspace libs are consumed from source (their `@oauth-ref/source` export condition).
+  resolve: { conditions: ['@oauth-ref/source'] },
+  ssr: { resolve: { conditions: ['@oauth-ref/source', 'module', 'node', 'development|production'] } },
   test: {
     include: ['src/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
+    testTimeout: 30_000,
     hookTimeout: 60_000,
   },
 });
