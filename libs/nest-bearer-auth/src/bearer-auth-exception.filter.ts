@@ -19,8 +19,11 @@ export class BearerAuthExceptionFilter implements ExceptionFilter<BearerAuthErro
   catch(error: BearerAuthError, host: ArgumentsHost): void {
     const { httpAdapter } = this.adapterHost;
     const response: unknown = host.switchToHttp().getResponse();
-    const mapped = toBearerErrorResponse(error, { resourceMetadataUrl: this.options.resourceMetadataUrl });
-    for (const [name, value] of Object.entries(mapped.headers)) httpAdapter.setHeader(response, name, value);
+    const mapped = toBearerErrorResponse(error, {
+      resourceMetadataUrl: this.options.resourceMetadataUrl,
+    });
+    for (const [name, value] of Object.entries(mapped.headers))
+      httpAdapter.setHeader(response, name, value);
     httpAdapter.reply(response, mapped.body, mapped.status);
   }
 }

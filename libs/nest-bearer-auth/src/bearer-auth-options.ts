@@ -69,12 +69,14 @@ export interface BearerAuthOptions {
 }
 
 /** Options after validation: every default applied, frozen. */
-export interface ResolvedBearerAuthOptions
-  extends Readonly<
-    Required<
-      Omit<BearerAuthOptions, 'jwksUri' | 'resourceName' | 'resourceDocumentation' | 'algorithms' | 'scopesSupported'>
+export interface ResolvedBearerAuthOptions extends Readonly<
+  Required<
+    Omit<
+      BearerAuthOptions,
+      'jwksUri' | 'resourceName' | 'resourceDocumentation' | 'algorithms' | 'scopesSupported'
     >
-  > {
+  >
+> {
   readonly jwksUri: string | undefined;
   readonly resourceName: string | undefined;
   readonly resourceDocumentation: string | undefined;
@@ -124,7 +126,8 @@ export function resolveBearerAuthOptions(options: BearerAuthOptions): ResolvedBe
   if (options.audience.length === 0) throw new BearerAuthConfigError('audience must not be empty');
   if (options.jwksUri !== undefined) assertAbsoluteUrl('jwksUri', options.jwksUri);
   const algorithms = options.algorithms ?? DEFAULT_ALGORITHMS;
-  if (algorithms.length === 0) throw new BearerAuthConfigError('algorithms must list at least one algorithm');
+  if (algorithms.length === 0)
+    throw new BearerAuthConfigError('algorithms must list at least one algorithm');
   for (const algorithm of algorithms) {
     if (!(ASYMMETRIC_ALGORITHMS as readonly string[]).includes(algorithm)) {
       throw new BearerAuthConfigError(
@@ -138,7 +141,9 @@ export function resolveBearerAuthOptions(options: BearerAuthOptions): ResolvedBe
     clockToleranceSeconds < 0 ||
     clockToleranceSeconds > MAX_CLOCK_TOLERANCE_SECONDS
   ) {
-    throw new BearerAuthConfigError(`clockToleranceSeconds must be between 0 and ${MAX_CLOCK_TOLERANCE_SECONDS}`);
+    throw new BearerAuthConfigError(
+      `clockToleranceSeconds must be between 0 and ${MAX_CLOCK_TOLERANCE_SECONDS}`,
+    );
   }
   const resource = options.resource ?? options.audience;
   const resourceMetadataUrl = options.resourceMetadataUrl ?? protectedResourceMetadataUrl(resource);
@@ -162,6 +167,8 @@ export function resolveBearerAuthOptions(options: BearerAuthOptions): ResolvedBe
     resourceDocumentation: options.resourceDocumentation,
     serveMetadata: options.serveMetadata ?? true,
     registerExceptionFilter: options.registerExceptionFilter ?? true,
-    fetch: options.fetch ?? ((input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, init)),
+    fetch:
+      options.fetch ??
+      ((input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, init)),
   });
 }

@@ -7,7 +7,11 @@ import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { AccessTokenPrincipal } from './access-token-principal.js';
-import { BEARER_STRATEGY, REQUIRED_PRINCIPAL_KEY, REQUIRED_SCOPES_KEY } from './bearer-auth.constants.js';
+import {
+  BEARER_STRATEGY,
+  REQUIRED_PRINCIPAL_KEY,
+  REQUIRED_SCOPES_KEY,
+} from './bearer-auth.constants.js';
 import { InsufficientScopeError, MissingCredentialsError } from './errors/bearer-auth-error.js';
 import { extractBearerToken, type BearerRequest } from './extract-bearer-token.js';
 import { EXTRACTED_TOKEN } from './jwt-bearer.strategy.js';
@@ -30,8 +34,15 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
     await super.canActivate(context);
     const principal = request.user as AccessTokenPrincipal;
     const targets = [context.getHandler(), context.getClass()];
-    const requiredScopes = this.reflector.getAllAndOverride<readonly string[] | undefined>(REQUIRED_SCOPES_KEY, targets) ?? [];
-    const requiredKind = this.reflector.getAllAndOverride<PrincipalKind | undefined>(REQUIRED_PRINCIPAL_KEY, targets);
+    const requiredScopes =
+      this.reflector.getAllAndOverride<readonly string[] | undefined>(
+        REQUIRED_SCOPES_KEY,
+        targets,
+      ) ?? [];
+    const requiredKind = this.reflector.getAllAndOverride<PrincipalKind | undefined>(
+      REQUIRED_PRINCIPAL_KEY,
+      targets,
+    );
     if (requiredKind !== undefined && principal.kind !== requiredKind) {
       throw new InsufficientScopeError(
         requiredScopes,
@@ -42,7 +53,8 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
       );
     }
     const granted = new Set(principal.scopes);
-    if (!requiredScopes.every((scope) => granted.has(scope))) throw new InsufficientScopeError(requiredScopes);
+    if (!requiredScopes.every((scope) => granted.has(scope)))
+      throw new InsufficientScopeError(requiredScopes);
     return true;
   }
 

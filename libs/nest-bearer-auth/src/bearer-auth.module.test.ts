@@ -9,7 +9,11 @@ const METADATA = 'http://localhost:3333/.well-known/oauth-protected-resource';
 
 beforeAll(async () => {
   issuer = await startTestIssuer({ audience: AUDIENCE });
-  app = await createTestApp({ issuer: issuer.issuer, audience: AUDIENCE, scopesSupported: ['notes:read', 'notes:write'] });
+  app = await createTestApp({
+    issuer: issuer.issuer,
+    audience: AUDIENCE,
+    scopesSupported: ['notes:read', 'notes:write'],
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -47,7 +51,9 @@ describe('BearerAuthModule in a Nest app', () => {
   it('answers a bad token 401 invalid_token with resource_metadata', async () => {
     const response = await app.request('/me', bearer('abc.def.ghi'));
     expect(response.status).toBe(401);
-    expect(response.headers['www-authenticate']).toMatch(/^Bearer error="invalid_token", error_description="[^"]+", resource_metadata="http:\/\/localhost:3333\/\.well-known\/oauth-protected-resource"$/);
+    expect(response.headers['www-authenticate']).toMatch(
+      /^Bearer error="invalid_token", error_description="[^"]+", resource_metadata="http:\/\/localhost:3333\/\.well-known\/oauth-protected-resource"$/,
+    );
     expect(response.body).toMatchObject({ error: 'invalid_token', code: 'token_malformed' });
   });
 
@@ -57,7 +63,10 @@ describe('BearerAuthModule in a Nest app', () => {
     expect(response.status).toBe(403);
     expect(response.headers['www-authenticate']).toContain('error="insufficient_scope"');
     expect(response.headers['www-authenticate']).toContain('scope="notes:write"');
-    expect(response.body).toMatchObject({ error: 'insufficient_scope', code: 'scope_insufficient' });
+    expect(response.body).toMatchObject({
+      error: 'insufficient_scope',
+      code: 'scope_insufficient',
+    });
   });
 
   it('refuses a machine token on a user endpoint even with the scope', async () => {
@@ -92,9 +101,14 @@ describe('BearerAuthModule in a Nest app', () => {
 
   it('refuses two Authorization headers with 400 invalid_request', async () => {
     const token = await issuer.issueAccessToken();
-    const response = await app.request('/me', { authorization: [`Bearer ${token}`, `Bearer ${token}`] });
+    const response = await app.request('/me', {
+      authorization: [`Bearer ${token}`, `Bearer ${token}`],
+    });
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ error: 'invalid_request', code: 'credentials_duplicated' });
+    expect(response.body).toMatchObject({
+      error: 'invalid_request',
+      code: 'credentials_duplicated',
+    });
   });
 
   it('accepts the scheme name in any case', async () => {

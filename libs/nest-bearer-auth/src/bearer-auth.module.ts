@@ -8,7 +8,11 @@ import { APP_FILTER } from '@nestjs/core';
 import { BEARER_AUTH_OPTIONS } from './bearer-auth.constants.js';
 import { BearerAuthExceptionFilter } from './bearer-auth-exception.filter.js';
 import { BearerAuthGuard } from './bearer-auth.guard.js';
-import { resolveBearerAuthOptions, type BearerAuthOptions, type ResolvedBearerAuthOptions } from './bearer-auth-options.js';
+import {
+  resolveBearerAuthOptions,
+  type BearerAuthOptions,
+  type ResolvedBearerAuthOptions,
+} from './bearer-auth-options.js';
 import { JwksClient } from './jwks-client.js';
 import { JwtBearerStrategy } from './jwt-bearer.strategy.js';
 import { protectedResourceMetadataController } from './protected-resource-metadata.controller.js';
@@ -48,13 +52,16 @@ export class BearerAuthModule {
       JwtBearerStrategy,
       BearerAuthGuard,
     ];
-    if (resolved.registerExceptionFilter) providers.push({ provide: APP_FILTER, useClass: BearerAuthExceptionFilter });
+    if (resolved.registerExceptionFilter)
+      providers.push({ provide: APP_FILTER, useClass: BearerAuthExceptionFilter });
     const metadataPath = new URL(resolved.resourceMetadataUrl).pathname;
     return {
       module: BearerAuthModule,
       global: true,
       providers,
-      controllers: resolved.serveMetadata ? [protectedResourceMetadataController(metadataPath)] : [],
+      controllers: resolved.serveMetadata
+        ? [protectedResourceMetadataController(metadataPath)]
+        : [],
       exports: [BEARER_AUTH_OPTIONS, JwksClient, BearerAuthGuard],
     };
   }

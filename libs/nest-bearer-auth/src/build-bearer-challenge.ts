@@ -20,7 +20,9 @@ const SAFE_VALUE = /^[\x20\x21\x23-\x5B\x5D-\x7E]*$/;
 
 function quote(name: string, value: string): string {
   if (!SAFE_VALUE.test(value)) {
-    throw new TypeError(`Bearer challenge parameter ${name} contains a character RFC 6750 does not allow`);
+    throw new TypeError(
+      `Bearer challenge parameter ${name} contains a character RFC 6750 does not allow`,
+    );
   }
   return `${name}="${value}"`;
 }

@@ -22,13 +22,17 @@ export interface ProtectedResourceMetadata {
  * buildProtectedResourceMetadata(options);
  * // { resource: 'http://localhost:3333', authorization_servers: ['http://localhost:4000'], bearer_methods_supported: ['header'], ... }
  */
-export function buildProtectedResourceMetadata(options: ResolvedBearerAuthOptions): ProtectedResourceMetadata {
+export function buildProtectedResourceMetadata(
+  options: ResolvedBearerAuthOptions,
+): ProtectedResourceMetadata {
   return Object.freeze({
     resource: options.resource,
     authorization_servers: [options.issuer],
     ...(options.scopesSupported.length > 0 ? { scopes_supported: options.scopesSupported } : {}),
     bearer_methods_supported: ['header'],
     ...(options.resourceName !== undefined ? { resource_name: options.resourceName } : {}),
-    ...(options.resourceDocumentation !== undefined ? { resource_documentation: options.resourceDocumentation } : {}),
+    ...(options.resourceDocumentation !== undefined
+      ? { resource_documentation: options.resourceDocumentation }
+      : {}),
   });
 }

@@ -14,7 +14,8 @@ import { InvalidTokenError } from './errors/bearer-auth-error.js';
 
 function requireString(claims: AccessTokenClaims, claim: string): string {
   const value = claims[claim];
-  if (value === undefined) throw new InvalidTokenError('claim_missing', `The token has no ${claim} claim`);
+  if (value === undefined)
+    throw new InvalidTokenError('claim_missing', `The token has no ${claim} claim`);
   if (typeof value !== 'string' || value.length === 0) {
     throw new InvalidTokenError('claim_invalid', `The ${claim} claim must be a non-empty string`);
   }
@@ -23,7 +24,8 @@ function requireString(claims: AccessTokenClaims, claim: string): string {
 
 function requireNumber(claims: AccessTokenClaims, claim: string): number {
   const value = claims[claim];
-  if (value === undefined) throw new InvalidTokenError('claim_missing', `The token has no ${claim} claim`);
+  if (value === undefined)
+    throw new InvalidTokenError('claim_missing', `The token has no ${claim} claim`);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new InvalidTokenError('claim_invalid', `The ${claim} claim must be a number`);
   }
@@ -43,9 +45,11 @@ export function checkAccessTokenClaims(
   nowSeconds = Math.floor(Date.now() / 1000),
 ): AccessTokenPrincipal {
   const issuer = requireString(claims, 'iss');
-  if (issuer !== options.issuer) throw new InvalidTokenError('issuer_mismatch', 'The token was issued by another issuer');
+  if (issuer !== options.issuer)
+    throw new InvalidTokenError('issuer_mismatch', 'The token was issued by another issuer');
   const audience = claims['aud'];
-  const audiences = typeof audience === 'string' ? [audience] : Array.isArray(audience) ? audience : [];
+  const audiences =
+    typeof audience === 'string' ? [audience] : Array.isArray(audience) ? audience : [];
   if (!audiences.includes(options.audience)) {
     throw new InvalidTokenError('audience_mismatch', 'The token is not intended for this API');
   }
@@ -55,12 +59,16 @@ export function checkAccessTokenClaims(
   const issuedAt = requireNumber(claims, 'iat');
   const expiresAt = requireNumber(claims, 'exp');
   const leeway = options.clockToleranceSeconds;
-  if (expiresAt + leeway <= nowSeconds) throw new InvalidTokenError('token_expired', 'The access token expired');
+  if (expiresAt + leeway <= nowSeconds)
+    throw new InvalidTokenError('token_expired', 'The access token expired');
   if (issuedAt - leeway > nowSeconds) {
     throw new InvalidTokenError('token_issued_in_future', 'The token iat is in the future');
   }
   const notBefore = claims['nbf'];
-  if (notBefore !== undefined && (typeof notBefore !== 'number' || notBefore - leeway > nowSeconds)) {
+  if (
+    notBefore !== undefined &&
+    (typeof notBefore !== 'number' || notBefore - leeway > nowSeconds)
+  ) {
     throw new InvalidTokenError('token_not_yet_valid', 'The access token is not valid yet');
   }
   return Object.freeze({

@@ -21,8 +21,11 @@ function decodeHeader(token: string): Record<string, unknown> {
     throw new InvalidTokenError('token_malformed', 'The access token is not a signed JWT');
   }
   try {
-    const header: unknown = JSON.parse(Buffer.from(token.slice(0, dot), 'base64url').toString('utf8'));
-    if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new Error('not an object');
+    const header: unknown = JSON.parse(
+      Buffer.from(token.slice(0, dot), 'base64url').toString('utf8'),
+    );
+    if (typeof header !== 'object' || header === null || Array.isArray(header))
+      throw new Error('not an object');
     return header as Record<string, unknown>;
   } catch {
     throw new InvalidTokenError('token_malformed', 'The access token header is not valid JSON');
@@ -39,17 +42,29 @@ export function checkTokenHeader(token: string, algorithms: readonly string[]): 
   const header = decodeHeader(token);
   const { alg, typ, kid, crit } = header;
   if (typeof alg !== 'string' || !algorithms.includes(alg)) {
-    throw new InvalidTokenError('algorithm_not_allowed', 'The token is signed with an algorithm this API does not accept');
+    throw new InvalidTokenError(
+      'algorithm_not_allowed',
+      'The token is signed with an algorithm this API does not accept',
+    );
   }
   const type = typeof typ === 'string' ? typ.toLowerCase() : undefined;
   if (type !== 'at+jwt' && type !== 'application/at+jwt') {
-    throw new InvalidTokenError('type_not_access_token', 'The token is not a JWT access token (typ must be at+jwt)');
+    throw new InvalidTokenError(
+      'type_not_access_token',
+      'The token is not a JWT access token (typ must be at+jwt)',
+    );
   }
   if (crit !== undefined) {
-    throw new InvalidTokenError('critical_header_unsupported', 'The token has critical header parameters this API does not understand');
+    throw new InvalidTokenError(
+      'critical_header_unsupported',
+      'The token has critical header parameters this API does not understand',
+    );
   }
   if (kid !== undefined && (typeof kid !== 'string' || kid.length === 0)) {
-    throw new InvalidTokenError('token_malformed', 'The token kid header must be a non-empty string');
+    throw new InvalidTokenError(
+      'token_malformed',
+      'The token kid header must be a non-empty string',
+    );
   }
   return { alg, kid };
 }

@@ -54,5 +54,7 @@ export async function discoverJwksUri(
       failures.push(`${url}: ${(error as Error).message}`);
     }
   }
-  throw new JwksUnavailableError(`Could not discover the issuer's jwks_uri (${failures.join('; ')})`);
+  throw new JwksUnavailableError(
+    `Could not discover the issuer's jwks_uri (${failures.join('; ')})`,
+  );
 }

@@ -45,23 +45,38 @@ function hasAccessTokenParameter(container: unknown): boolean {
  */
 export function extractBearerToken(request: BearerRequest): string | undefined {
   if (hasAccessTokenParameter(request.query)) {
-    throw new InvalidRequestError('token_in_query', 'Access tokens in the query string are not accepted; use the Authorization header');
+    throw new InvalidRequestError(
+      'token_in_query',
+      'Access tokens in the query string are not accepted; use the Authorization header',
+    );
   }
   if (hasAccessTokenParameter(request.body)) {
-    throw new InvalidRequestError('token_in_body', 'Access tokens in the request body are not accepted; use the Authorization header');
+    throw new InvalidRequestError(
+      'token_in_body',
+      'Access tokens in the request body are not accepted; use the Authorization header',
+    );
   }
   const header = request.headers['authorization'];
   if (header === undefined) return undefined;
   if (Array.isArray(header) || countAuthorizationHeaders(request) > 1) {
-    throw new InvalidRequestError('credentials_duplicated', 'The request carries more than one Authorization header');
+    throw new InvalidRequestError(
+      'credentials_duplicated',
+      'The request carries more than one Authorization header',
+    );
   }
   if (header.includes(',')) {
-    throw new InvalidRequestError('credentials_duplicated', 'The Authorization header carries more than one credential');
+    throw new InvalidRequestError(
+      'credentials_duplicated',
+      'The Authorization header carries more than one credential',
+    );
   }
   const match = BEARER.exec(header);
   if (match?.[1] === undefined) {
     if (/^Bearer\b/i.test(header.trim())) {
-      throw new InvalidRequestError('authorization_header_malformed', 'The Authorization header must be "Bearer <token>" with one token');
+      throw new InvalidRequestError(
+        'authorization_header_malformed',
+        'The Authorization header must be "Bearer <token>" with one token',
+      );
     }
     // another scheme (Basic, DPoP, ...): this API has no credentials it accepts in it
     return undefined;

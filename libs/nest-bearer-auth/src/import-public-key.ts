@@ -75,7 +75,11 @@ export function importPublicKey(jwk: PublicJwk): ImportedKey | undefined {
   }
 }
 
-const CURVE_FOR_ALGORITHM: Record<string, string> = { ES256: 'prime256v1', ES384: 'secp384r1', ES512: 'secp521r1' };
+const CURVE_FOR_ALGORITHM: Record<string, string> = {
+  ES256: 'prime256v1',
+  ES384: 'secp384r1',
+  ES512: 'secp521r1',
+};
 
 /**
  * True when the key can verify `alg` (RFC 8725 §3.1: the algorithm decides the key type, never
@@ -88,11 +92,18 @@ export function keyFitsAlgorithm(imported: ImportedKey, alg: string): boolean {
   if (imported.alg !== undefined && imported.alg !== alg) return false;
   const { key } = imported;
   if (alg.startsWith('RS') || alg.startsWith('PS')) {
-    return key.asymmetricKeyType === 'rsa' || (alg.startsWith('PS') && key.asymmetricKeyType === 'rsa-pss');
+    return (
+      key.asymmetricKeyType === 'rsa' ||
+      (alg.startsWith('PS') && key.asymmetricKeyType === 'rsa-pss')
+    );
   }
   if (alg.startsWith('ES')) {
-    return key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === CURVE_FOR_ALGORITHM[alg];
+    return (
+      key.asymmetricKeyType === 'ec' &&
+      key.asymmetricKeyDetails?.namedCurve === CURVE_FOR_ALGORITHM[alg]
+    );
   }
-  if (alg === 'EdDSA') return key.asymmetricKeyType === 'ed25519' || key.asymmetricKeyType === 'ed448';
+  if (alg === 'EdDSA')
+    return key.asymmetricKeyType === 'ed25519' || key.asymmetricKeyType === 'ed448';
   return false;
 }

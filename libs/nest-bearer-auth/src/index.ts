@@ -24,7 +24,10 @@ export { buildBearerChallenge, type BearerChallengeParameters } from './build-be
 export { extractBearerToken, type BearerRequest } from './extract-bearer-token.js';
 export { checkTokenHeader } from './check-token-header.js';
 export { checkAccessTokenClaims } from './check-access-token-claims.js';
-export { buildProtectedResourceMetadata, type ProtectedResourceMetadata } from './build-protected-resource-metadata.js';
+export {
+  buildProtectedResourceMetadata,
+  type ProtectedResourceMetadata,
+} from './build-protected-resource-metadata.js';
 export {
   BearerAuthConfigError,
   BearerAuthError,

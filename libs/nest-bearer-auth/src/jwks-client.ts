@@ -12,7 +12,13 @@
 import type { KeyObject } from 'node:crypto';
 import { discoverJwksUri } from './discover-jwks-uri.js';
 import { InvalidTokenError, JwksUnavailableError } from './errors/bearer-auth-error.js';
-import { importPublicKey, jwkFingerprint, keyFitsAlgorithm, type ImportedKey, type PublicJwk } from './import-public-key.js';
+import {
+  importPublicKey,
+  jwkFingerprint,
+  keyFitsAlgorithm,
+  type ImportedKey,
+  type PublicJwk,
+} from './import-public-key.js';
 
 export interface JwksClientOptions {
   issuer: string;
@@ -87,9 +93,15 @@ export class JwksClient {
       if (refetched !== undefined) return refetched;
     }
     if (kid === undefined) {
-      throw new InvalidTokenError('key_id_missing', 'The token has no kid and no single key matches its alg');
+      throw new InvalidTokenError(
+        'key_id_missing',
+        'The token has no kid and no single key matches its alg',
+      );
     }
-    throw new InvalidTokenError('key_unknown', 'The token was signed with a key the issuer does not publish');
+    throw new InvalidTokenError(
+      'key_unknown',
+      'The token was signed with a key the issuer does not publish',
+    );
   }
 
   /** Loads the keys if none are loaded yet; true when keys are available (readiness probes). */

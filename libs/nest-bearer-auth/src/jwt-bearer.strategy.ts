@@ -22,10 +22,18 @@ export const EXTRACTED_TOKEN = Symbol('oauth-ref:extracted-token');
 type RequestWithToken = BearerRequest & { [EXTRACTED_TOKEN]?: string };
 
 /** Builds the passport-jwt options; exported for tests and for apps that wire passport by hand. */
-export function jwtStrategyOptions(options: ResolvedBearerAuthOptions, jwks: JwksClient): StrategyOptionsWithRequest {
+export function jwtStrategyOptions(
+  options: ResolvedBearerAuthOptions,
+  jwks: JwksClient,
+): StrategyOptionsWithRequest {
   return {
-    jwtFromRequest: (request: RequestWithToken) => request[EXTRACTED_TOKEN] ?? extractBearerToken(request) ?? null,
-    secretOrKeyProvider: (_request: unknown, rawJwtToken: string, done: (error: unknown, key?: unknown) => void) => {
+    jwtFromRequest: (request: RequestWithToken) =>
+      request[EXTRACTED_TOKEN] ?? extractBearerToken(request) ?? null,
+    secretOrKeyProvider: (
+      _request: unknown,
+      rawJwtToken: string,
+      done: (error: unknown, key?: unknown) => void,
+    ) => {
       let header;
       try {
         header = checkTokenHeader(rawJwtToken, options.algorithms);

@@ -13,7 +13,12 @@ class ProbeController {
   @Get('me')
   @RequireScopes()
   me(@CurrentPrincipal() principal: AccessTokenPrincipal) {
-    return { sub: principal.subject, client_id: principal.clientId, scopes: principal.scopes, kind: principal.kind };
+    return {
+      sub: principal.subject,
+      client_id: principal.clientId,
+      scopes: principal.scopes,
+      kind: principal.kind,
+    };
   }
 
   @Get('write')
@@ -38,7 +43,12 @@ class ProbeController {
 
 export interface TestApp {
   app: NestFastifyApplication;
-  request(path: string, headers?: Record<string, string | string[]>, method?: 'GET' | 'POST', body?: string): Promise<{
+  request(
+    path: string,
+    headers?: Record<string, string | string[]>,
+    method?: 'GET' | 'POST',
+    body?: string,
+  ): Promise<{
     status: number;
     headers: Record<string, string | string[] | number | undefined>;
     body: Record<string, unknown>;
@@ -50,13 +60,20 @@ export interface TestApp {
 export async function createTestApp(options: BearerAuthOptions): Promise<TestApp> {
   @Module({ imports: [BearerAuthModule.forRoot(options)], controllers: [ProbeController] })
   class ProbeModule {}
-  const app = await NestFactory.create<NestFastifyApplication>(ProbeModule, new FastifyAdapter(), { logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ProbeModule, new FastifyAdapter(), {
+    logger: false,
+  });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     async request(path, headers = {}, method = 'GET', body) {
-      const response = await app.inject({ method, url: path, headers, ...(body !== undefined ? { payload: body } : {}) });
+      const response = await app.inject({
+        method,
+        url: path,
+        headers,
+        ...(body !== undefined ? { payload: body } : {}),
+      });
       let parsed: Record<string, unknown> = {};
       try {
         parsed = JSON.parse(response.body) as Record<string, unknown>;

@@ -2,10 +2,15 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { BEARER_AUTH_OPTIONS } from './bearer-auth.constants.js';
 import type { ResolvedBearerAuthOptions } from './bearer-auth-options.js';
-import { buildProtectedResourceMetadata, type ProtectedResourceMetadata } from './build-protected-resource-metadata.js';
+import {
+  buildProtectedResourceMetadata,
+  type ProtectedResourceMetadata,
+} from './build-protected-resource-metadata.js';
 
 /** The path is computed from the resource identifier (RFC 9728 §3.1). */
-export function protectedResourceMetadataController(path: string): new (...args: never[]) => unknown {
+export function protectedResourceMetadataController(
+  path: string,
+): new (...args: never[]) => unknown {
   @Controller()
   class ProtectedResourceMetadataController {
     private readonly document: ProtectedResourceMetadata;

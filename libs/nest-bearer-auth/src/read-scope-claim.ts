@@ -10,7 +10,10 @@ function readScopeString(claims: AccessTokenClaims, claim: string): readonly str
   const value = claims[claim];
   if (value === undefined) return [];
   if (typeof value !== 'string') {
-    throw new InvalidTokenError('claim_invalid', `The ${claim} claim must be a space-delimited string`);
+    throw new InvalidTokenError(
+      'claim_invalid',
+      `The ${claim} claim must be a space-delimited string`,
+    );
   }
   try {
     return parseScope(value);
@@ -23,7 +26,10 @@ function readScopeArray(claims: AccessTokenClaims, claim: string): readonly stri
   const value = claims[claim];
   if (value === undefined) return [];
   if (typeof value === 'string') return readScopeString(claims, claim);
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.length > 0)) {
+  if (
+    !Array.isArray(value) ||
+    !value.every((item) => typeof item === 'string' && item.length > 0)
+  ) {
     throw new InvalidTokenError('claim_invalid', `The ${claim} claim must be an array of strings`);
   }
   return value as string[];

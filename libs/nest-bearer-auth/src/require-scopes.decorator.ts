@@ -15,7 +15,10 @@ import type { PrincipalKind } from './principal-kind.js';
  * create(\@CurrentPrincipal() principal: AccessTokenPrincipal, \@Body() body: unknown) { ... }
  */
 export function RequireScopes(...scopes: string[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(SetMetadata(REQUIRED_SCOPES_KEY, Object.freeze([...scopes])), UseGuards(BearerAuthGuard));
+  return applyDecorators(
+    SetMetadata(REQUIRED_SCOPES_KEY, Object.freeze([...scopes])),
+    UseGuards(BearerAuthGuard),
+  );
 }
 
 /**

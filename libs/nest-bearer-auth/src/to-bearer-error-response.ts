@@ -16,7 +16,11 @@ import { InsufficientScopeError } from './errors/bearer-auth-error.js';
 export interface BearerErrorResponse {
   readonly status: 400 | 401 | 403 | 503;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: { readonly error: string; readonly error_description: string; readonly code: string };
+  readonly body: {
+    readonly error: string;
+    readonly error_description: string;
+    readonly code: string;
+  };
 }
 
 /**
@@ -36,24 +40,45 @@ export function toBearerErrorResponse(
     'WWW-Authenticate': challenge,
     'Cache-Control': 'no-store',
   });
-  const body = (errorName: string) => ({ error: errorName, error_description: error.message, code: error.code });
+  const body = (errorName: string) => ({
+    error: errorName,
+    error_description: error.message,
+    code: error.code,
+  });
   switch (error.kind) {
     case 'missing':
-      return { status: 401, headers: headers(buildBearerChallenge(base)), body: body('unauthorized') };
+      return {
+        status: 401,
+        headers: headers(buildBearerChallenge(base)),
+        body: body('unauthorized'),
+      };
     case 'invalid_request':
       return {
         status: 400,
-        headers: headers(buildBearerChallenge({ ...base, error: 'invalid_request', errorDescription: error.message })),
+        headers: headers(
+          buildBearerChallenge({
+            ...base,
+            error: 'invalid_request',
+            errorDescription: error.message,
+          }),
+        ),
         body: body('invalid_request'),
       };
     case 'invalid_token':
       return {
         status: 401,
-        headers: headers(buildBearerChallenge({ ...base, error: 'invalid_token', errorDescription: error.message })),
+        headers: headers(
+          buildBearerChallenge({
+            ...base,
+            error: 'invalid_token',
+            errorDescription: error.message,
+          }),
+        ),
         body: body('invalid_token'),
       };
     case 'insufficient_scope': {
-      const scope = error instanceof InsufficientScopeError ? error.requiredScopes.join(' ') : undefined;
+      const scope =
+        error instanceof InsufficientScopeError ? error.requiredScopes.join(' ') : undefined;
       return {
         status: 403,
         headers: headers(

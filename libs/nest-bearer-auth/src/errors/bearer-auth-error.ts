@@ -37,7 +37,8 @@ export type BearerAuthErrorCode =
 
 /** Base class: `code` is stable, `message` is safe to show (never contains the token). */
 export abstract class BearerAuthError extends Error {
-  abstract readonly kind: 'missing' | 'invalid_request' | 'invalid_token' | 'insufficient_scope' | 'unavailable';
+  abstract readonly kind:
+    'missing' | 'invalid_request' | 'invalid_token' | 'insufficient_scope' | 'unavailable';
 
   constructor(
     readonly code: BearerAuthErrorCode,

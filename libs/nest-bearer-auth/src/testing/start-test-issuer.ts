@@ -6,7 +6,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import {
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 
 export type TestSigningAlgorithm = 'RS256' | 'ES256' | 'PS256';
 
@@ -104,7 +111,10 @@ export async function startTestIssuer(options: StartTestIssuerOptions = {}): Pro
       if (!available) return send(response, 503, { error: 'temporarily_unavailable' });
       return send(response, 200, { keys: keys.map((key) => key.publicJwk) });
     }
-    if (path === '/.well-known/oauth-authorization-server' || path === '/.well-known/openid-configuration') {
+    if (
+      path === '/.well-known/oauth-authorization-server' ||
+      path === '/.well-known/openid-configuration'
+    ) {
       metadataRequests += 1;
       if (!available) return send(response, 503, { error: 'temporarily_unavailable' });
       return send(response, 200, {
@@ -124,7 +134,11 @@ export async function startTestIssuer(options: StartTestIssuerOptions = {}): Pro
     return key;
   };
 
-  const sign = async (defaults: Record<string, unknown>, defaultTyp: string | null, opts: IssueTokenOptions) => {
+  const sign = async (
+    defaults: Record<string, unknown>,
+    defaultTyp: string | null,
+    opts: IssueTokenOptions,
+  ) => {
     const alg = opts.alg ?? 'RS256';
     const key = keyFor(alg);
     const now = Math.floor(Date.now() / 1000);
@@ -136,7 +150,8 @@ export async function startTestIssuer(options: StartTestIssuerOptions = {}): Pro
       ...defaults,
       ...opts.claims,
     };
-    for (const [name, value] of Object.entries(claims)) if (value === undefined) delete claims[name];
+    for (const [name, value] of Object.entries(claims))
+      if (value === undefined) delete claims[name];
     const typ = opts.typ === undefined ? defaultTyp : opts.typ;
     const kid = opts.kid === undefined ? key.kid : opts.kid;
     return new SignJWT(claims as JWTPayload)
@@ -167,11 +182,39 @@ export async function startTestIssuer(options: StartTestIssuerOptions = {}): Pro
       return { keys: keys.map((key) => key.publicJwk) };
     },
     issueAccessToken: (opts = {}) =>
-      sign({ aud: audience, sub: 'alice', client_id: 'oauth-ref-web', scope: 'openid notes:read notes:write' }, 'at+jwt', opts),
+      sign(
+        {
+          aud: audience,
+          sub: 'alice',
+          client_id: 'oauth-ref-web',
+          scope: 'openid notes:read notes:write',
+        },
+        'at+jwt',
+        opts,
+      ),
     issueMachineToken: (opts = {}) =>
-      sign({ aud: audience, sub: 'oauth-ref-machine', client_id: 'oauth-ref-machine', scope: 'notes:stats' }, 'at+jwt', opts),
+      sign(
+        {
+          aud: audience,
+          sub: 'oauth-ref-machine',
+          client_id: 'oauth-ref-machine',
+          scope: 'notes:stats',
+        },
+        'at+jwt',
+        opts,
+      ),
     issueIdToken: (opts = {}) =>
-      sign({ aud: audience, sub: 'alice', client_id: 'oauth-ref-web', azp: 'oauth-ref-web', nonce: 'n-0S6_WzA2Mj' }, 'JWT', opts),
+      sign(
+        {
+          aud: audience,
+          sub: 'alice',
+          client_id: 'oauth-ref-web',
+          azp: 'oauth-ref-web',
+          nonce: 'n-0S6_WzA2Mj',
+        },
+        'JWT',
+        opts,
+      ),
     publicKeyPem: async (alg = 'RS256') => {
       const { createPublicKey } = await import('node:crypto');
       return createPublicKey({ key: keyFor(alg).publicJwk as never, format: 'jwk' })

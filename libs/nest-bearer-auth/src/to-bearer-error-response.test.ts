@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { buildBearerChallenge } from './build-bearer-challenge.js';
+import {
+  InsufficientScopeError,
+  InvalidRequestError,
+  InvalidTokenError,
+  JwksUnavailableError,
+  MissingCredentialsError,
+} from './errors/bearer-auth-error.js';
+import { mapVerificationError } from './map-verification-error.js';
+import { toBearerErrorResponse } from './to-bearer-error-response.js';
+
+const context = {
+  resourceMetadataUrl: 'http://localhost:3333/.well-known/oauth-protected-resource',
+};
+
+describe('toBearerErrorResponse: the one error mapping', () => {
+  it('maps each class to its status and challenge', () => {
+    expect(toBearerErrorResponse(new MissingCredentialsError(), context)).toMatchObject({
+      status: 401,
+      headers: { 'WWW-Authenticate': `Bearer resource_metadata="${context.resourceMetadataUrl}"` },
+    });
+    expect(
+      toBearerErrorResponse(new InvalidRequestError('token_in_query', 'no'), context).status,
+    ).toBe(400);
+    expect(
+      toBearerErrorResponse(new InvalidTokenError('token_expired', 'expired'), context).headers[
+        'WWW-Authenticate'
+      ],
+    ).toBe(
+      `Bearer error="invalid_token", error_description="expired", resource_metadata="${context.resourceMetadataUrl}"`,
+    );
+    const scope = toBearerErrorResponse(
+      new InsufficientScopeError(['notes:read', 'notes:write']),
+      context,
+    );
+    expect(scope.status).toBe(403);
+    expect(scope.headers['WWW-Authenticate']).toContain('scope="notes:read notes:write"');
+    const unavailable = toBearerErrorResponse(new JwksUnavailableError(), context);
+    expect(unavailable).toMatchObject({
+      status: 503,
+      body: { error: 'temporarily_unavailable', code: 'jwks_unavailable' },
+    });
+    expect(unavailable.headers['WWW-Authenticate']).toBeUndefined();
+  });
+});
+
+describe('buildBearerChallenge', () => {
+  it('builds a bare challenge and refuses values that could inject a header', () => {
+    expect(buildBearerChallenge()).toBe('Bearer');
+    expect(buildBearerChallenge({ realm: 'api', scope: 'a b' })).toBe(
+      'Bearer realm="api", scope="a b"',
+    );
+    expect(() => buildBearerChallenge({ errorDescription: 'a"b' })).toThrow(TypeError);
+    expect(() => buildBearerChallenge({ errorDescription: 'a\r\nSet-Cookie: x' })).toThrow(
+      TypeError,
+    );
+  });
+});
+
+describe('mapVerificationError', () => {
+  const named = (name: string, message: string) => Object.assign(new Error(message), { name });
+  it('turns jsonwebtoken errors into stable codes', () => {
+    expect(mapVerificationError(named('TokenExpiredError', 'jwt expired')).code).toBe(
+      'token_expired',
+    );
+    expect(mapVerificationError(named('NotBeforeError', 'jwt not active')).code).toBe(
+      'token_not_yet_valid',
+    );
+    expect(mapVerificationError(named('JsonWebTokenError', 'invalid signature')).code).toBe(
+      'signature_invalid',
+    );
+    expect(
+      mapVerificationError(named('JsonWebTokenError', 'jwt issuer invalid. expected: x')).code,
+    ).toBe('issuer_mismatch');
+    expect(
+      mapVerificationError(named('JsonWebTokenError', 'jwt audience invalid. expected: x')).code,
+    ).toBe('audience_mismatch');
+    expect(mapVerificationError(named('JsonWebTokenError', 'invalid algorithm')).code).toBe(
+      'algorithm_not_allowed',
+    );
+    expect(mapVerificationError(named('JsonWebTokenError', 'jwt malformed')).code).toBe(
+      'token_malformed',
+    );
+    expect(mapVerificationError(new Error('something else')).code).toBe('token_invalid');
+    expect(mapVerificationError('not an error').code).toBe('token_invalid');
+  });
+});
