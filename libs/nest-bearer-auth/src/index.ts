@@ -20,7 +20,6 @@ export { RequirePrincipal, RequireScopes } from './require-scopes.decorator.js';
 export { CurrentPrincipal } from './current-principal.decorator.js';
 export { BearerAuthExceptionFilter } from './bearer-auth-exception.filter.js';
 export { toBearerErrorResponse, type BearerErrorResponse } from './to-bearer-error-response.js';
-export { buildBearerChallenge, type BearerChallengeParameters } from './build-bearer-challenge.js';
 export { extractBearerToken, type BearerRequest } from './extract-bearer-token.js';
 export { checkTokenHeader } from './check-token-header.js';
 export { checkAccessTokenClaims } from './check-access-token-claims.js';

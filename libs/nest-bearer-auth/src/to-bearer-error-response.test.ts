@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { buildBearerChallenge } from './build-bearer-challenge.js';
 import {
   InsufficientScopeError,
   InvalidRequestError,
@@ -42,19 +41,6 @@ describe('toBearerErrorResponse: the one error mapping', () => {
       body: { error: 'temporarily_unavailable', code: 'jwks_unavailable' },
     });
     expect(unavailable.headers['WWW-Authenticate']).toBeUndefined();
-  });
-});
-
-describe('buildBearerChallenge', () => {
-  it('builds a bare challenge and refuses values that could inject a header', () => {
-    expect(buildBearerChallenge()).toBe('Bearer');
-    expect(buildBearerChallenge({ realm: 'api', scope: 'a b' })).toBe(
-      'Bearer realm="api", scope="a b"',
-    );
-    expect(() => buildBearerChallenge({ errorDescription: 'a"b' })).toThrow(TypeError);
-    expect(() => buildBearerChallenge({ errorDescription: 'a\r\nSet-Cookie: x' })).toThrow(
-      TypeError,
-    );
   });
 });
 

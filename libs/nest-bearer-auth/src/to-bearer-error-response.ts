@@ -9,7 +9,7 @@
  * Every challenge names `resource_metadata` so a client can discover how to get a token.
  * The JSON body has `error`, `error_description` and our stable `code`.
  */
-import { buildBearerChallenge } from './build-bearer-challenge.js';
+import { buildBearerChallenge } from '@oauth-ref/token-types';
 import type { BearerAuthError } from './errors/bearer-auth-error.js';
 import { InsufficientScopeError } from './errors/bearer-auth-error.js';
 
@@ -86,7 +86,7 @@ export function toBearerErrorResponse(
             ...base,
             error: 'insufficient_scope',
             errorDescription: error.message,
-            ...(scope ? { scope } : {}),
+            ...(scope ? { scope: scope.split(' ') } : {}),
           }),
         ),
         body: body('insufficient_scope'),

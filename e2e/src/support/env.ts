@@ -1,0 +1,18 @@
+// What the running stack looks like from a test.
+import { demoUsers } from '@oauth-ref/demo-config';
+
+export const urls = Object.freeze({
+  provider: 'http://localhost:4000',
+  api: 'http://localhost:3333',
+  web: 'http://localhost:3000',
+  mobile: 'http://localhost:8081',
+});
+
+/** The admin API bearer token of this run's provider (set by global setup). */
+export function adminToken(): string {
+  const token = process.env['E2E_ADMIN_TOKEN'];
+  if (!token) throw new Error('E2E_ADMIN_TOKEN is not set: run the suite through playwright.config.ts');
+  return token;
+}
+
+export const [alice, bob] = demoUsers as [(typeof demoUsers)[number], (typeof demoUsers)[number]];

@@ -1,0 +1,85 @@
+// Builds nothing (Nx built the apps before this runs), then: creates a fresh database (a SQLite
+// file, or a PostgreSQL schema when E2E_DATABASE=postgresql), migrates and seeds it, starts the
+// production builds of provider, API, web and mobile-web with short token lifetimes, waits for
+// their health checks, and returns the teardown that stops them and drops the database — which
+// Playwright runs even when tests fail.
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCommand, stackEnv, startStack, workspaceRoot } from '@oauth-ref/stack';
+import pg from 'pg';
+import { serveStackControl } from './stack-control.js';
+import { e2eTimings } from './timings.js';
+
+const stateDir = join(workspaceRoot, 'e2e', '.stack');
+const testPostgresUrl = process.env['TEST_POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
+async function dropPostgresSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testPostgresUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const database = process.env['E2E_DATABASE'] === 'postgresql' ? 'postgresql' : 'sqlite';
+  mkdirSync(stateDir, { recursive: true });
+  const schema = `e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  let databaseUrl: string;
+  if (database === 'postgresql') {
+    const url = new URL(testPostgresUrl);
+    url.searchParams.set('schema', schema);
+    databaseUrl = url.toString();
+  } else {
+    const file = join(stateDir, 'e2e.db');
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    databaseUrl = `file:${file}`;
+  }
+
+  const env = { DATABASE_URL: databaseUrl, NX_DAEMON: 'false' };
+  await runCommand('npm', ['run', '--silent', 'db:migrate'], { cwd: workspaceRoot, env, onLine: () => undefined });
+  await runCommand('npm', ['run', '--silent', 'db:seed'], { cwd: workspaceRoot, env, onLine: () => undefined });
+
+  const adminToken = randomBytes(24).toString('base64url');
+  const logFile = join(stateDir, `stack-${database}.log`);
+  const log = createWriteStream(logFile);
+  const stack = await startStack({
+    cwd: workspaceRoot,
+    log: (line) => log.write(`${line}\n`),
+    portEnv: {},
+    envFor: stackEnv({
+      databaseUrl,
+      secrets: { nextAuthSecret: randomBytes(32).toString('base64url'), providerAdminToken: adminToken },
+      extra: {
+        provider: {
+          ACCESS_TOKEN_TTL_SECONDS: String(e2eTimings.accessTokenTtlSeconds),
+          KEY_ROTATION_GRACE_SECONDS: String(e2eTimings.keyRotationGraceSeconds),
+          LOG_LEVEL: 'info',
+        },
+        api: { JWKS_COOLDOWN_SECONDS: String(e2eTimings.jwksCooldownSeconds), LOG_LEVEL: 'info' },
+      },
+    }),
+  }).catch((error: unknown) => {
+    log.end();
+    throw new Error(`the e2e stack did not start (see ${logFile}): ${error instanceof Error ? error.message : String(error)}`);
+  });
+  const control = await serveStackControl(stack);
+
+  process.env['E2E_ADMIN_TOKEN'] = adminToken;
+  process.env['E2E_STACK_CONTROL_URL'] = control.url;
+  process.env['E2E_DATABASE_URL'] = databaseUrl;
+  process.env['E2E_STACK_LOG'] = logFile;
+  if (!existsSync('/usr/bin/chromium') && !process.env['E2E_CHROMIUM']) {
+    console.warn('[e2e] /usr/bin/chromium not found: using Playwright\'s own Chromium (npx playwright install chromium)');
+  }
+
+  return async () => {
+    await control.close();
+    await stack.stop();
+    log.end();
+    if (database === 'postgresql') await dropPostgresSchema(schema);
+  };
+}

@@ -1,0 +1,41 @@
+// npm test — every test of the workspace, the way CI runs it:
+//   1. lint, typecheck, unit + integration tests (SQLite and PostgreSQL) and production builds of
+//      every project (Nx, two at a time);
+//   2. the Playwright suite against the started stack, on SQLite and again on PostgreSQL.
+// Stops at the first failing phase and ends with one line: `N passed, N failed, N skipped`.
+import { countTestsInLine } from '../count-tests.mjs';
+import { runCommand } from '../run-command.mjs';
+import { workspaceRoot } from '../workspace-root.mjs';
+
+/** @type {import('../count-tests.mjs').TestCounts} */
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NEXT_TELEMETRY_DISABLED: '1', NX_TUI: 'false' };
+const onLine = (/** @type {string} */ line) => {
+  process.stdout.write(`${line}\n`);
+  countTestsInLine(line, counts);
+};
+const started = Date.now();
+
+/** @type {[string, string[], Record<string, string>][]} */
+const phases = [
+  ['lint, typecheck, unit/integration tests and builds', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', 'build', '--output-style=stream'], {}],
+  ['end-to-end suite on SQLite', ['nx', 'run', 'e2e:e2e', '--output-style=stream'], { E2E_DATABASE: 'sqlite' }],
+  ['end-to-end suite on PostgreSQL', ['nx', 'run', 'e2e:e2e', '--output-style=stream', '--skip-nx-cache'], { E2E_DATABASE: 'postgresql' }],
+];
+
+let failedPhase;
+for (const [title, args, extraEnv] of phases) {
+  console.log(`\n▸ ${title}`);
+  try {
+    await runCommand('npx', args, { cwd: workspaceRoot, env: { ...env, ...extraEnv }, onLine });
+  } catch (error) {
+    failedPhase = `${title}: ${error instanceof Error ? error.message : String(error)}`;
+    break;
+  }
+}
+
+const seconds = Math.round((Date.now() - started) / 1000);
+console.log(`\n▸ ${failedPhase ? `FAILED — ${failedPhase}` : 'all phases passed'} (${seconds}s)`);
+if (failedPhase && counts.failed === 0) counts.failed = 1;
+console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(failedPhase ? 1 : 0);

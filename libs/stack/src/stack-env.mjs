@@ -1,0 +1,64 @@
+// The environment each app gets when the stack runs them together: every app learns the others'
+// URLs from the ports in use, and they all share one database.
+import { portOf, stackApps } from './stack-apps.mjs';
+
+/**
+ * @typedef {object} StackEnvOptions
+ * @property {string | undefined} databaseUrl unset: the embedded SQLite default
+ * @property {{ nextAuthSecret: string, providerAdminToken: string }} secrets
+ * @property {Record<string, string | undefined>} [portEnv]
+ * @property {Partial<Record<'provider' | 'api' | 'web' | 'mobile', Record<string, string>>>} [extra] per-app additions
+ */
+
+/**
+ * The base URL of every app for the ports in use.
+ *
+ * @param {Record<string, string | undefined>} portEnv
+ * @returns {{ provider: string, api: string, web: string, mobile: string }}
+ * @example
+ * stackUrls({}).provider; // 'http://localhost:4000'
+ */
+export function stackUrls(portEnv) {
+  /** @type {Record<string, string>} */
+  const urls = {};
+  for (const app of stackApps) urls[app.name] = `http://localhost:${portOf(app, portEnv)}`;
+  return /** @type {{ provider: string, api: string, web: string, mobile: string }} */ (urls);
+}
+
+/**
+ * Builds the per-app environment function for {@link import('./start-stack.mjs').startStack}.
+ *
+ * @param {StackEnvOptions} options
+ * @returns {(app: import('./stack-apps.mjs').StackApp) => Record<string, string>}
+ * @example
+ * const envFor = stackEnv({ databaseUrl: undefined, secrets });
+ * envFor(stackApps[1]).OAUTH_AUDIENCE; // 'http://localhost:3333'
+ */
+export function stackEnv(options) {
+  const urls = stackUrls(options.portEnv ?? {});
+  /** @type {Record<string, string>} */
+  const shared = options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {};
+  /** @type {Record<string, Record<string, string>>} */
+  const perApp = {
+    provider: {
+      OAUTH_ISSUER: urls.provider,
+      API_RESOURCE: urls.api,
+      PROVIDER_ADMIN_TOKEN: options.secrets.providerAdminToken,
+      WEB_URL: urls.web,
+      MOBILE_URL: urls.mobile,
+    },
+    api: {
+      OAUTH_ISSUER: urls.provider,
+      OAUTH_AUDIENCE: urls.api,
+      CORS_ORIGINS: `${urls.web},${urls.mobile}`,
+    },
+    web: {
+      OAUTH_ISSUER: urls.provider,
+      API_URL: urls.api,
+      NEXTAUTH_URL: urls.web,
+      NEXTAUTH_SECRET: options.secrets.nextAuthSecret,
+    },
+    mobile: {},
+  };
+  return (app) => ({ ...shared, ...perApp[app.name], ...(options.extra?.[app.name] ?? {}) });
+}
