@@ -10,6 +10,7 @@ import { createFindAccount } from './accounts/find-account.js';
 import { createAdminRouter } from './admin/admin-routes.js';
 import { EngineHost } from './engine/engine-host.js';
 import { createHealthRouter } from './http/health-routes.js';
+import { authorizationServerMetadataAlias } from './http/metadata-alias.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createInteractionRouter } from './interactions/interaction-routes.js';
 import { ensureSigningKey } from './keys/signing-key-store.js';
@@ -62,6 +63,7 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
     logger,
     middleware: (provider) => [
       securityHeaders(logger),
+      authorizationServerMetadataAlias(),
       health.middleware(),
       admin.middleware(),
       createInteractionRouter({ provider, prisma, config }).middleware(),

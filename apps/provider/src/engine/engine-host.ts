@@ -16,6 +16,7 @@ import { describeError } from '../logging/logger.js';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
 import { buildEngineConfiguration } from './build-engine-configuration.js';
 import { attachEngineEvents } from './engine-events.js';
+import { enforceExactRedirectMatching } from './exact-redirect-matching.js';
 
 export interface EngineHostOptions {
   readonly config: ProviderConfig;
@@ -87,6 +88,7 @@ export class EngineHost {
         findAccount: options.findAccount,
       }),
     );
+    enforceExactRedirectMatching(provider);
     attachEngineEvents(provider, options.logger);
     for (const middleware of options.middleware(provider)) provider.use(middleware);
     this.#provider = provider;

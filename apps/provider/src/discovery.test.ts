@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestProvider, type TestProvider } from './testing/start-test-provider.js';
+
+let provider: TestProvider;
+beforeAll(async () => {
+  provider = await startTestProvider();
+});
+afterAll(async () => provider?.stop());
+
+describe('discovery and JWKS', () => {
+  it('serves OIDC Discovery with the exact issuer (no trailing slash)', async () => {
+    const response = await fetch(`${provider.issuer}/.well-known/openid-configuration`);
+    expect(response.status).toBe(200);
+    const metadata = (await response.json()) as Record<string, unknown>;
+    expect(metadata.issuer).toBe(provider.issuer);
+    expect(String(metadata.issuer).endsWith('/')).toBe(false);
+  });
+
+  it('serves the same document as RFC 8414 metadata', async () => {
+    const [oidc, oauth] = await Promise.all(
+      ['openid-configuration', 'oauth-authorization-server'].map(async (name) =>
+        (await fetch(`${provider.issuer}/.well-known/${name}`)).json(),
+      ),
+    );
+    expect(oauth).toEqual(oidc);
+  });
+
+  it('advertises only code flow, S256 PKCE, iss in responses, and the strict grant set', async () => {
+    const metadata = (await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    expect(metadata.response_types_supported).toEqual(['code']);
+    expect(metadata.code_challenge_methods_supported).toEqual(['S256']);
+    expect(metadata.authorization_response_iss_parameter_supported).toBe(true);
+    const grants = metadata.grant_types_supported as string[];
+    expect(grants).toEqual(
+      expect.arrayContaining(['authorization_code', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code']),
+    );
+    expect(grants).not.toContain('implicit');
+    expect(grants).not.toContain('password');
+    for (const endpoint of [
+      'revocation_endpoint',
+      'introspection_endpoint',
+      'userinfo_endpoint',
+      'end_session_endpoint',
+      'device_authorization_endpoint',
+      'pushed_authorization_request_endpoint',
+      'registration_endpoint',
+    ]) {
+      expect(metadata[endpoint], endpoint).toMatch(new RegExp(`^${provider.issuer}/`));
+    }
+    expect(metadata.dpop_signing_alg_values_supported).toBeDefined();
+    expect(metadata.scopes_supported).toEqual(expect.arrayContaining(['openid', 'notes:read', 'notes:write', 'notes:stats']));
+  });
+
+  it('publishes public keys only', async () => {
+    const jwks = (await (await fetch(`${provider.issuer}/jwks`)).json()) as { keys: Record<string, unknown>[] };
+    expect(jwks.keys.length).toBeGreaterThanOrEqual(1);
+    for (const key of jwks.keys) {
+      for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(key).not.toHaveProperty(member);
+      expect(key).toMatchObject({ kty: 'RSA', use: 'sig', alg: 'RS256' });
+    }
+  });
+
+  it('reports health', async () => {
+    const response = await fetch(`${provider.issuer}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', issuer: provider.issuer, database: 'ok' });
+  });
+});

@@ -1,0 +1,97 @@
+import { describeEachDatabase } from '@oauth-ref/db/testing';
+import { expect, it } from 'vitest';
+import { createOidcAdapterFactory, OidcAdapter } from './oidc-adapter.js';
+import { createPrismaOidcPayloadRepository } from './prisma-oidc-payload-repository.js';
+import { sweepExpired } from './sweep-expired.js';
+
+describeEachDatabase('the Prisma adapter for every engine model', (db) => {
+  const repository = () => createPrismaOidcPayloadRepository(db().prisma);
+
+  it('stores and finds a payload per (model, id), models kept apart', async () => {
+    const factory = createOidcAdapterFactory(repository());
+    await factory('AccessToken').upsert('same-id', { kind: 'AccessToken', jti: 'same-id' }, 60);
+    await factory('RefreshToken').upsert('same-id', { kind: 'RefreshToken', jti: 'same-id' }, 60);
+    expect(await factory('AccessToken').find('same-id')).toMatchObject({ kind: 'AccessToken' });
+    expect(await factory('RefreshToken').find('same-id')).toMatchObject({ kind: 'RefreshToken' });
+    expect(await factory('Grant').find('same-id')).toBeUndefined();
+  });
+
+  it('upsert replaces the payload and clears consumption', async () => {
+    const adapter = new OidcAdapter('Interaction', repository());
+    await adapter.upsert('i1', { kind: 'Interaction', jti: 'i1', returnTo: 'a' }, 60);
+    await adapter.consume('i1');
+    await adapter.upsert('i1', { kind: 'Interaction', jti: 'i1', returnTo: 'b' }, 60);
+    const found = await adapter.find('i1');
+    expect(found?.returnTo).toBe('b');
+    expect(found?.consumed).toBeUndefined();
+  });
+
+  it('honours expiry on read, before the sweeper runs', async () => {
+    let now = Date.now();
+    const adapter = new OidcAdapter('AuthorizationCode', repository(), () => now);
+    await adapter.upsert('c1', { kind: 'AuthorizationCode', jti: 'c1' }, 10);
+    expect(await adapter.find('c1')).toBeDefined();
+    now += 11_000;
+    expect(await adapter.find('c1')).toBeUndefined();
+  });
+
+  it('keeps payloads without expiry (clients) forever', async () => {
+    const adapter = new OidcAdapter('Client', repository(), () => Date.now() + 10 * 365 * 86_400_000);
+    await adapter.upsert('client-x', { client_id: 'client-x' });
+    expect(await adapter.find('client-x')).toMatchObject({ client_id: 'client-x' });
+  });
+
+  it('consume records consumedAt and find reports it as `consumed` (epoch seconds)', async () => {
+    const adapter = new OidcAdapter('RefreshToken', repository());
+    await adapter.upsert('r1', { kind: 'RefreshToken', jti: 'r1', grantId: 'g1' }, 60);
+    expect((await adapter.find('r1'))?.consumed).toBeUndefined();
+    await adapter.consume('r1');
+    const consumed = (await adapter.find('r1'))?.consumed;
+    expect(typeof consumed).toBe('number');
+    expect(Math.abs(Number(consumed) - Date.now() / 1000)).toBeLessThan(5);
+    const row = await db().prisma.oidcPayload.findUnique({ where: { model_id: { model: 'RefreshToken', id: 'r1' } } });
+    expect(row?.consumedAt).toBeInstanceOf(Date);
+  });
+
+  it('finds sessions by uid and device codes by user code', async () => {
+    const factory = createOidcAdapterFactory(repository());
+    await factory('Session').upsert('s1', { kind: 'Session', jti: 's1', uid: 'uid-1' }, 60);
+    await factory('DeviceCode').upsert('d1', { kind: 'DeviceCode', jti: 'd1', userCode: 'ABCD-EFGH' }, 60);
+    expect(await factory('Session').findByUid('uid-1')).toMatchObject({ jti: 's1' });
+    expect(await factory('Session').findByUid('uid-2')).toBeUndefined();
+    expect(await factory('DeviceCode').findByUserCode('ABCD-EFGH')).toMatchObject({ jti: 'd1' });
+    expect(await factory('DeviceCode').findByUserCode('XXXX-XXXX')).toBeUndefined();
+  });
+
+  it('revokeByGrantId deletes that model’s artefacts of the grant only', async () => {
+    const factory = createOidcAdapterFactory(repository());
+    await factory('AccessToken').upsert('a1', { jti: 'a1', grantId: 'grant-1' }, 60);
+    await factory('AccessToken').upsert('a2', { jti: 'a2', grantId: 'grant-2' }, 60);
+    await factory('RefreshToken').upsert('r9', { jti: 'r9', grantId: 'grant-1' }, 60);
+    await factory('AccessToken').revokeByGrantId('grant-1');
+    expect(await factory('AccessToken').find('a1')).toBeUndefined();
+    expect(await factory('AccessToken').find('a2')).toBeDefined();
+    expect(await factory('RefreshToken').find('r9')).toBeDefined();
+  });
+
+  it('destroy deletes one payload', async () => {
+    const adapter = new OidcAdapter('Grant', repository());
+    await adapter.upsert('g9', { jti: 'g9' }, 60);
+    await adapter.destroy('g9');
+    expect(await adapter.find('g9')).toBeUndefined();
+    await expect(adapter.destroy('never-existed')).resolves.toBeUndefined();
+  });
+
+  it('the sweeper deletes expired rows and expired rate-limit windows, and nothing else', async () => {
+    const prisma = db().prisma;
+    const adapter = new OidcAdapter('ReplayDetection', repository(), () => Date.now() - 120_000);
+    await adapter.upsert('old', { jti: 'old' }, 60);
+    await new OidcAdapter('ReplayDetection', repository()).upsert('fresh', { jti: 'fresh' }, 60);
+    await prisma.rateLimitWindow.create({ data: { key: 'old-window', count: 3, resetAt: new Date(Date.now() - 1000) } });
+    const result = await sweepExpired(repository(), prisma);
+    expect(result.payloads).toBeGreaterThanOrEqual(1);
+    expect(result.rateLimitWindows).toBe(1);
+    expect(await prisma.oidcPayload.count({ where: { model: 'ReplayDetection', id: 'old' } })).toBe(0);
+    expect(await prisma.oidcPayload.count({ where: { model: 'ReplayDetection', id: 'fresh' } })).toBe(1);
+  });
+});
