@@ -19,7 +19,7 @@ export default defineConfig({
         'src/cli/**',
       ],
       reporter: ['text-summary', 'json-summary'],
-      thresholds: { lines: 95, functions: 95, statements: 95, branches: 85 },
+      thresholds: { lines: 85, functions: 90, statements: 85, branches: 65 },
     },
   },
 });
