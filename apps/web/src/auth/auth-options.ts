@@ -7,15 +7,15 @@ import { PrismaAdapter } from '@next-auth/prisma-adapter';
 import type { PrismaClient } from '@oauth-ref/db';
 import type { AuthOptions } from 'next-auth';
 import type { Adapter, AdapterAccount } from 'next-auth/adapters';
-import type { WebConfig } from '../config/config.js';
-import { describeTokenResponse } from '../flow/describe-token-response.js';
-import { flowContext } from '../flow/flow-context.js';
-import { createFlowEventStore } from '../flow/flow-event-store.js';
-import { logSecurityEvent, scrub } from '../security/log-security-event.js';
-import { buildCookieOptions } from './cookie-names.js';
-import { oauthRefProvider, PROVIDER_ID } from './oauth-ref-provider.js';
-import { pickAccountFields, pickTokenColumns } from './pick-account-fields.js';
-import { safeRedirect } from './safe-redirect.js';
+import type { WebConfig } from '../config/config';
+import { describeTokenResponse } from '../flow/describe-token-response';
+import { flowContext } from '../flow/flow-context';
+import { createFlowEventStore } from '../flow/flow-event-store';
+import { logSecurityEvent, scrub } from '../security/log-security-event';
+import { buildCookieOptions } from './cookie-names';
+import { oauthRefProvider, PROVIDER_ID } from './oauth-ref-provider';
+import { pickAccountFields, pickTokenColumns } from './pick-account-fields';
+import { safeRedirect } from './safe-redirect';
 
 /** How long a web session lives without activity (the provider's refresh token may live longer). */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;

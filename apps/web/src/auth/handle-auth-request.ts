@@ -11,17 +11,17 @@
  */
 import type { NextRequest } from 'next/server';
 import NextAuth from 'next-auth';
-import type { WebConfig } from '../config/config.js';
+import type { WebConfig } from '../config/config';
 import type { PrismaClient } from '@oauth-ref/db';
-import { flowContext, type FlowContext } from '../flow/flow-context.js';
-import { createFlowEventStore } from '../flow/flow-event-store.js';
-import { flowIdFromState } from '../flow/flow-id.js';
-import { logSecurityEvent, scrubText } from '../security/log-security-event.js';
-import { buildAuthOptions } from './auth-options.js';
-import { classifySignInFailure } from './classify-sign-in-failure.js';
-import { chooseIdTokenAlgorithm, PROVIDER_ID } from './oauth-ref-provider.js';
-import { discoverProvider } from './oidc/discover-provider.js';
-import { ProviderUnavailableError } from './refresh/errors.js';
+import { flowContext, type FlowContext } from '../flow/flow-context';
+import { createFlowEventStore } from '../flow/flow-event-store';
+import { flowIdFromState } from '../flow/flow-id';
+import { logSecurityEvent, scrubText } from '../security/log-security-event';
+import { buildAuthOptions } from './auth-options';
+import { classifySignInFailure } from './classify-sign-in-failure';
+import { chooseIdTokenAlgorithm, PROVIDER_ID } from './oauth-ref-provider';
+import { discoverProvider } from './oidc/discover-provider';
+import { ProviderUnavailableError } from './refresh/errors';
 
 export interface RouteContext {
   params: Promise<{ nextauth?: string[] }>;

@@ -11,7 +11,7 @@
  *   a JWT whose `aud` is the API.
  */
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import type { WebConfig } from '../config/config.js';
+import type { WebConfig } from '../config/config';
 
 export const PROVIDER_ID = 'oauth-ref';
 

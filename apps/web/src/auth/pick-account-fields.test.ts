@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickAccountFields, pickTokenColumns } from './pick-account-fields.js';
+import { pickAccountFields, pickTokenColumns } from './pick-account-fields';
 
 describe('pickAccountFields', () => {
   it('keeps only the Account columns and lower-cases token_type', () => {

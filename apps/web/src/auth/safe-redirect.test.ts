@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirect } from './safe-redirect.js';
+import { safeRedirect } from './safe-redirect';
 
 const base = 'http://localhost:3000';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEVELOPMENT_NEXTAUTH_SECRET, parseWebConfig, WebConfigError } from './config-schema.js';
+import { DEVELOPMENT_NEXTAUTH_SECRET, parseWebConfig, WebConfigError } from './config-schema';
 
 describe('parseWebConfig', () => {
   it('defaults to the local demo stack and the documented development secret', () => {
@@ -24,6 +24,10 @@ describe('parseWebConfig', () => {
   it('refuses to start in production without NEXTAUTH_SECRET', () => {
     expect(() => parseWebConfig({ NODE_ENV: 'production' })).toThrow(WebConfigError);
     expect(() => parseWebConfig({ NODE_ENV: 'production' })).toThrow(/NEXTAUTH_SECRET is required/);
+  });
+
+  it('lets `next build` import the config without the production secret (it never serves requests)', () => {
+    expect(parseWebConfig({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }).usesDevelopmentSecret).toBe(true);
   });
 
   it('rejects a short secret', () => {

@@ -26,9 +26,13 @@ export const webEnvSchema = z
     OAUTH_CLIENT_SECRET: z.string().min(1).default(webClient.clientSecret ?? ''),
     API_URL: httpUrl.default(defaultUrls.api),
     DATABASE_URL: z.string().min(1).optional(),
+    /** Set by Next while `next build` runs: modules are imported then, but never serve requests. */
+    NEXT_PHASE: z.string().optional(),
   })
   .transform((env, ctx) => {
-    const secret = env.NEXTAUTH_SECRET ?? (env.NODE_ENV === 'production' ? undefined : DEVELOPMENT_NEXTAUTH_SECRET);
+    const building = env.NEXT_PHASE === 'phase-production-build';
+    const secret =
+      env.NEXTAUTH_SECRET ?? (env.NODE_ENV === 'production' && !building ? undefined : DEVELOPMENT_NEXTAUTH_SECRET);
     if (secret === undefined) {
       ctx.addIssue({
         code: 'custom',

@@ -2,7 +2,7 @@
  * The one module of the web app that reads `process.env`. Everything else imports `config`.
  * Empty strings count as unset, so `.env` files may leave a variable blank to take its default.
  */
-import { parseWebConfig, type WebConfig } from './config-schema.js';
+import { parseWebConfig, type WebConfig } from './config-schema';
 
 function readEnvironment(): Record<string, string | undefined> {
   return Object.fromEntries(
@@ -11,4 +11,4 @@ function readEnvironment(): Record<string, string | undefined> {
 }
 
 export const config: WebConfig = parseWebConfig(readEnvironment());
-export type { WebConfig } from './config-schema.js';
+export type { WebConfig } from './config-schema';

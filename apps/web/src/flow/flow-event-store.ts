@@ -3,7 +3,7 @@
  * flow-event-types.ts.
  */
 import type { PrismaClient } from '@oauth-ref/db';
-import type { FlowDetail, FlowStep } from './flow-event-types.js';
+import type { FlowDetail, FlowStep } from './flow-event-types';
 
 export interface FlowEventView {
   readonly id: string;

@@ -2,7 +2,7 @@
  * The steps the flow inspector shows, and the JSON each FlowEvent.detail holds. None of these
  * shapes has room for a raw token, a code or a code_verifier.
  */
-import type { DecodedJwt } from './decode-jwt.js';
+import type { DecodedJwt } from './decode-jwt';
 
 export type FlowStep =
   | 'authorization_request'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessTokenSource } from '../auth/refresh/single-flight-refresh.js';
-import { ApiError, parseChallenge } from './api-error.js';
-import { createNotesApi } from './notes-api.js';
+import type { AccessTokenSource } from '../auth/refresh/single-flight-refresh';
+import { ApiError, parseChallenge } from './api-error';
+import { createNotesApi } from './notes-api';
 
 function tokens(): AccessTokenSource & { forced: number } {
   let current = 'at-1';

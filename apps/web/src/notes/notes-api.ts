@@ -4,8 +4,8 @@
  * expired early); a second 401 is reported.
  */
 import { z } from 'zod';
-import type { AccessTokenSource } from '../auth/refresh/single-flight-refresh.js';
-import { ApiError, apiErrorFromResponse } from './api-error.js';
+import type { AccessTokenSource } from '../auth/refresh/single-flight-refresh';
+import { ApiError, apiErrorFromResponse } from './api-error';
 
 export const noteSchema = z.object({
   id: z.string(),

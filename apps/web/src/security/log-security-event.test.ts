@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { logSecurityEvent, scrub, setSecurityLogSink } from './log-security-event.js';
+import { logSecurityEvent, scrub, setSecurityLogSink } from './log-security-event';
 
 const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
 const opaque = 'b8mH1k2lP0qR7sT4uV9wX3yZ5aB6cD0eF1gH2iJ3kL4';

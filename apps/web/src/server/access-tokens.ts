@@ -2,23 +2,30 @@
  * The process-wide access token source: single-flight refresh on the Account row, the refresh
  * grant against the discovered token endpoint, and a FlowEvent + security event per outcome.
  */
-import { config } from '../config/config.js';
-import { getPrisma } from '../db/prisma.js';
-import { discoverProvider } from '../auth/oidc/discover-provider.js';
-import { refreshTokenGrant } from '../auth/oidc/refresh-token-grant.js';
-import { createPrismaTokenStore } from '../auth/refresh/prisma-token-store.js';
-import { createSingleFlightRefresh, type AccessTokenSource } from '../auth/refresh/single-flight-refresh.js';
-import { describeTokenResponse } from '../flow/describe-token-response.js';
-import { createFlowEventStore } from '../flow/flow-event-store.js';
-import { logSecurityEvent } from '../security/log-security-event.js';
+import type { PrismaClient } from '@oauth-ref/db';
+import { config } from '../config/config';
+import { getPrisma } from '../db/prisma';
+import { discoverProvider } from '../auth/oidc/discover-provider';
+import { refreshTokenGrant } from '../auth/oidc/refresh-token-grant';
+import { createPrismaTokenStore } from '../auth/refresh/prisma-token-store';
+import { createSingleFlightRefresh, type AccessTokenSource } from '../auth/refresh/single-flight-refresh';
+import { describeTokenResponse } from '../flow/describe-token-response';
+import { createFlowEventStore } from '../flow/flow-event-store';
+import { logSecurityEvent } from '../security/log-security-event';
 
 const holder = globalThis as typeof globalThis & { __oauthRefWebTokens?: AccessTokenSource };
 
-export function getAccessTokenSource(): AccessTokenSource {
+export async function getAccessTokenSource(): Promise<AccessTokenSource> {
   if (holder.__oauthRefWebTokens) return holder.__oauthRefWebTokens;
-  const prisma = getPrisma();
+  const prisma = await getPrisma();
+  holder.__oauthRefWebTokens ??= createSource(prisma);
+  return holder.__oauthRefWebTokens;
+}
+
+
+function createSource(prisma: PrismaClient): AccessTokenSource {
   const flows = createFlowEventStore(prisma);
-  holder.__oauthRefWebTokens = createSingleFlightRefresh({
+  return createSingleFlightRefresh({
     store: createPrismaTokenStore(prisma),
     async refresh(refreshToken) {
       const metadata = await discoverProvider(config.issuer);
@@ -55,5 +62,4 @@ export function getAccessTokenSource(): AccessTokenSource {
       logSecurityEvent('refresh.rejected', { userId: account.userId, error: error.oauthError });
     },
   });
-  return holder.__oauthRefWebTokens;
 }

@@ -5,9 +5,9 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { SESSION_COOKIE } from '../auth/cookie-names.js';
-import { PROVIDER_ID } from '../auth/oauth-ref-provider.js';
-import { getPrisma } from '../db/prisma.js';
+import { SESSION_COOKIE } from '../auth/cookie-names';
+import { PROVIDER_ID } from '../auth/oauth-ref-provider';
+import { getPrisma } from '../db/prisma';
 
 export interface CurrentUser {
   readonly userId: string;
@@ -20,7 +20,7 @@ export interface CurrentUser {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!sessionToken) return null;
-  const session = await getPrisma().session.findUnique({
+  const session = await (await getPrisma()).session.findUnique({
     where: { sessionToken },
     include: { user: { include: { accounts: { where: { provider: PROVIDER_ID }, select: { id: true } } } } },
   });

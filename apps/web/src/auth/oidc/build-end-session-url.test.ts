@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildEndSessionUrl } from './build-end-session-url.js';
-import { revokeToken } from './revoke-token.js';
+import { buildEndSessionUrl } from './build-end-session-url';
+import { revokeToken } from './revoke-token';
 
 describe('buildEndSessionUrl', () => {
   it('carries id_token_hint, client_id, the registered post_logout_redirect_uri and state', () => {

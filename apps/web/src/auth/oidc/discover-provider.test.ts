@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ProviderUnavailableError } from '../refresh/errors.js';
-import { clearDiscoveryCache, discoverProvider, IssuerMismatchError } from './discover-provider.js';
+import { ProviderUnavailableError } from '../refresh/errors';
+import { clearDiscoveryCache, discoverProvider, IssuerMismatchError } from './discover-provider';
 
 const metadata = (issuer: string) => ({
   issuer,

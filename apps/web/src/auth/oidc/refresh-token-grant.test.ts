@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderErrorResponse, ProviderUnavailableError, RefreshRejectedError } from '../refresh/errors.js';
-import { refreshTokenGrant } from './refresh-token-grant.js';
+import { ProviderErrorResponse, ProviderUnavailableError, RefreshRejectedError } from '../refresh/errors';
+import { refreshTokenGrant } from './refresh-token-grant';
 
 const request = {
   tokenEndpoint: 'http://op.test/token',

@@ -4,9 +4,9 @@
  * becomes RefreshRejectedError; network errors and 5xx become ProviderUnavailableError.
  */
 import { z } from 'zod';
-import { ProviderErrorResponse, ProviderUnavailableError, RefreshRejectedError } from '../refresh/errors.js';
-import type { RefreshedTokens } from '../refresh/token-store.js';
-import { basicAuthorization } from './client-authentication.js';
+import { ProviderErrorResponse, ProviderUnavailableError, RefreshRejectedError } from '../refresh/errors';
+import type { RefreshedTokens } from '../refresh/token-store';
+import { basicAuthorization } from './client-authentication';
 
 const tokenResponseSchema = z.object({
   access_token: z.string().min(1),

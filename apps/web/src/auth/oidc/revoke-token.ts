@@ -2,7 +2,7 @@
  * RFC 7009 token revocation as a confidential client. Best effort: logout must not fail because
  * the provider is down, so the outcome is returned, not thrown.
  */
-import { basicAuthorization } from './client-authentication.js';
+import { basicAuthorization } from './client-authentication';
 
 export interface RevokeTokenRequest {
   readonly revocationEndpoint: string;

@@ -2,7 +2,7 @@
  * An in-memory TokenStore with the same lease semantics as the Prisma one, for unit tests of
  * the single-flight logic (the Prisma store is tested against SQLite and PostgreSQL separately).
  */
-import type { RefreshedTokens, StoredTokens, TokenStore } from './token-store.js';
+import type { RefreshedTokens, StoredTokens, TokenStore } from './token-store';
 
 interface Row extends StoredTokens {
   leaseId: string | null;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describeEachDatabase } from '@oauth-ref/db/testing';
 import { expect, it } from 'vitest';
-import { createPrismaTokenStore } from './prisma-token-store.js';
-import { singleFlightContract } from './single-flight-refresh.contract.js';
+import { createPrismaTokenStore } from './prisma-token-store';
+import { singleFlightContract } from './single-flight-refresh.contract';
 
 describeEachDatabase('single-flight refresh on the Account row', (database) => {
   singleFlightContract(async () => {

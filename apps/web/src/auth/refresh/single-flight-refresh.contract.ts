@@ -3,9 +3,9 @@
  * against the in-memory store and against Prisma on SQLite and PostgreSQL.
  */
 import { expect, it } from 'vitest';
-import { ProviderUnavailableError, RefreshRejectedError, SessionExpiredError } from './errors.js';
-import { createSingleFlightRefresh } from './single-flight-refresh.js';
-import type { RefreshedTokens, StoredTokens, TokenStore } from './token-store.js';
+import { ProviderUnavailableError, RefreshRejectedError, SessionExpiredError } from './errors';
+import { createSingleFlightRefresh } from './single-flight-refresh';
+import type { RefreshedTokens, StoredTokens, TokenStore } from './token-store';
 
 export interface StoreFixture {
   readonly store: TokenStore;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RefreshLeaseTimeoutError } from './errors.js';
-import { createMemoryTokenStore } from './memory-token-store.js';
-import { singleFlightContract } from './single-flight-refresh.contract.js';
-import { createSingleFlightRefresh, isFresh } from './single-flight-refresh.js';
+import { RefreshLeaseTimeoutError } from './errors';
+import { createMemoryTokenStore } from './memory-token-store';
+import { singleFlightContract } from './single-flight-refresh.contract';
+import { createSingleFlightRefresh, isFresh } from './single-flight-refresh';
 
 describe('single-flight refresh (in-memory store)', () => {
   singleFlightContract(async () => {

@@ -15,8 +15,8 @@ import {
   RefreshLeaseTimeoutError,
   RefreshRejectedError,
   SessionExpiredError,
-} from './errors.js';
-import type { RefreshedTokens, StoredTokens, TokenStore } from './token-store.js';
+} from './errors';
+import type { RefreshedTokens, StoredTokens, TokenStore } from './token-store';
 
 export interface SingleFlightRefreshOptions {
   readonly store: TokenStore;

@@ -1,0 +1,7 @@
+import { getPrisma } from '../db/prisma';
+import { createFlowEventStore, type FlowEventView } from '../flow/flow-event-store';
+
+/** The current user's latest sign-in and refreshes, for the home page and the inspector. */
+export async function loadFlowEvents(userId: string): Promise<FlowEventView[]> {
+  return createFlowEventStore(await getPrisma()).latestForUser(userId);
+}
