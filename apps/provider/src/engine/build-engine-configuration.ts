@@ -96,8 +96,9 @@ export function buildEngineConfiguration(deps: EngineDeps): Configuration {
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true },
-      revocation: { enabled: true },
+      // RFC 7662 §4 / RFC 7009 §2.1: a client may introspect or revoke only tokens issued to it.
+      introspection: { enabled: true, allowedPolicy: async (_ctx: KoaContextWithOIDC, client: Client, token: { clientId?: string }) => token.clientId === client.clientId },
+      revocation: { enabled: true, allowedPolicy: async (_ctx: KoaContextWithOIDC, client: Client, token: { clientId?: string }) => token.clientId === client.clientId },
       userinfo: { enabled: true },
       deviceFlow: {
         enabled: true,
