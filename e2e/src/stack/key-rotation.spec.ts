@@ -1,0 +1,34 @@
+// Key rotation with no restart anywhere: the provider publishes a new key before signing with it,
+// the API picks it up on the first token that names it, and once the old key is retired the API
+// refuses tokens it signed.
+import { expect, test } from '@playwright/test';
+import { kidOf, listKeys, mintToken, retireKey, rotateKeys } from '../support/admin-api.js';
+import { alice, urls } from '../support/env.js';
+
+test('the API accepts tokens signed with a rotated-in key and refuses the old key once retired', async ({ request }) => {
+  test.setTimeout(90_000);
+  const me = (token: string) => request.get(`${urls.api}/me`, { headers: { authorization: `Bearer ${token}` } });
+  const mint = () => mintToken('valid', { sub: alice.sub, clientId: 'oauth-ref-web', scope: 'notes:read' });
+
+  const before = await mint();
+  const oldKid = kidOf(before);
+  expect((await me(before)).status()).toBe(200);
+
+  // Published now, signing one second from now: the JWKS carries it before any token does.
+  const { kid: newKid } = await rotateKeys(1, 3600);
+  expect(newKid).not.toBe(oldKid);
+  const jwks = (await (await request.get(`${urls.provider}/jwks`)).json()) as { keys: { kid: string; d?: string }[] };
+  expect(jwks.keys.map((key) => key.kid)).toEqual(expect.arrayContaining([oldKid, newKid]));
+  expect(jwks.keys.every((key) => key.d === undefined)).toBe(true);
+
+  await expect.poll(async () => kidOf(await mint()), { timeout: 15_000 }).toBe(newKid);
+  const after = await mint();
+  expect((await me(after)).status()).toBe(200);
+  expect((await me(before)).status()).toBe(200);
+
+  await retireKey(oldKid ?? '');
+  expect((await listKeys()).find((key) => key.kid === oldKid)?.state).toMatch(/retired/);
+  // The API refreshes its JWKS cache within its max age; from then on the old key's tokens fail.
+  await expect.poll(async () => (await me(before)).status(), { timeout: 30_000, intervals: [1_000] }).toBe(401);
+  expect((await me(after)).status()).toBe(200);
+});
