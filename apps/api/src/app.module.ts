@@ -1,0 +1,65 @@
+/** The API's root module, built from the validated config. */
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { createPrismaClient, type PrismaClient } from '@oauth-ref/db';
+import { BearerAuthModule } from '@oauth-ref/nest-bearer-auth';
+import { API_SCOPES } from '@oauth-ref/scopes';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { API_CONFIG, type ApiConfig } from './config/api-config.js';
+import { PRISMA, PrismaLifecycle } from './database/prisma.provider.js';
+import { HealthController } from './health/health.controller.js';
+import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
+import { loggerParams } from './logging/logger-params.js';
+import { MeController } from './me/me.controller.js';
+import { NotesController } from './notes/notes.controller.js';
+import { NotesRepository } from './notes/notes.repository.js';
+import { NotesService } from './notes/notes.service.js';
+import { StatsController } from './notes/stats.controller.js';
+
+export interface AppModuleOverrides {
+  /** Use this client instead of creating one from DATABASE_URL (tests). */
+  prisma?: PrismaClient;
+  /** Write logs here instead of stdout (tests). */
+  logDestination?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static register(config: ApiConfig, overrides: AppModuleOverrides = {}): DynamicModule {
+    const providers: Provider[] = [
+      { provide: API_CONFIG, useValue: config },
+      {
+        provide: PRISMA,
+        useFactory: () => overrides.prisma ?? createPrismaClient(config.databaseUrl),
+      },
+      PrismaLifecycle,
+      NotesRepository,
+      NotesService,
+      { provide: APP_GUARD, useClass: ThrottlerGuard },
+      { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    ];
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerParams(config.logLevel, overrides.logDestination)),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: config.rateLimit.windowSeconds * 1000, limit: config.rateLimit.max }],
+        }),
+        BearerAuthModule.forRoot({
+          issuer: config.issuer,
+          audience: config.audience,
+          ...(config.jwksUri !== undefined ? { jwksUri: config.jwksUri } : {}),
+          scopesSupported: [...API_SCOPES],
+          resourceName: 'oauth-reference notes API',
+          resourceDocumentation: `${config.audience.replace(/\/$/, '')}/docs`,
+          // the app's one filter writes every error, bearer errors through the lib's mapping
+          registerExceptionFilter: false,
+        }),
+      ],
+      controllers: [HealthController, MeController, NotesController, StatsController],
+      providers,
+    };
+  }
+}

@@ -1,0 +1,55 @@
+/** GET /health (liveness, no dependencies) and GET /health/ready (database and JWKS reachable). */
+import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { JwksClient } from '@oauth-ref/nest-bearer-auth';
+import { NotesRepository } from '../notes/notes.repository.js';
+
+export interface ReadinessView {
+  readonly status: 'ready' | 'not_ready';
+  readonly checks: { readonly database: 'up' | 'down'; readonly jwks: 'up' | 'down' };
+}
+
+@ApiTags('health')
+@SkipThrottle()
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(NotesRepository) private readonly notes: NotesRepository,
+    @Inject(JwksClient) private readonly jwks: JwksClient,
+  ) {}
+
+  @Get()
+  @HttpCode(200)
+  @ApiOkResponse({
+    schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } },
+  })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOkResponse({ description: 'Database and JWKS reachable' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down; body says which' })
+  async ready(): Promise<ReadinessView> {
+    const [database, jwks] = await Promise.all([
+      this.notes.ping().then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+      this.jwks.ready().then((ok) => (ok ? ('up' as const) : ('down' as const))),
+    ]);
+    const view: ReadinessView = {
+      status: database === 'up' && jwks === 'up' ? 'ready' : 'not_ready',
+      checks: { database, jwks },
+    };
+    if (view.status !== 'ready') {
+      throw new ServiceUnavailableException({
+        error: 'temporarily_unavailable',
+        error_description: 'A dependency is not reachable',
+        ...view,
+      });
+    }
+    return view;
+  }
+}
