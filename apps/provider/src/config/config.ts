@@ -93,6 +93,7 @@ const envSchema = z.object({
   SWEEP_INTERVAL_SECONDS: seconds(60),
 
   LOGIN_RATE_LIMIT_MAX: seconds(10),
+  LOGIN_RATE_LIMIT_MAX_PER_ADDRESS: seconds(50),
   LOGIN_RATE_LIMIT_WINDOW_SECONDS: seconds(5 * 60),
 });
 
@@ -130,7 +131,8 @@ export interface ProviderConfig {
     readonly refreshSeconds: number;
   };
   readonly sweepIntervalSeconds: number;
-  readonly loginRateLimit: { readonly max: number; readonly windowSeconds: number };
+  /** Failed sign-ins allowed per username (`max`) and per client address (`maxPerAddress`) per window. */
+  readonly loginRateLimit: { readonly max: number; readonly maxPerAddress: number; readonly windowSeconds: number };
 }
 
 /** Thrown when the environment does not describe a valid configuration. */
@@ -190,6 +192,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refreshSeconds: e.KEY_REFRESH_SECONDS,
     },
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
-    loginRateLimit: { max: e.LOGIN_RATE_LIMIT_MAX, windowSeconds: e.LOGIN_RATE_LIMIT_WINDOW_SECONDS },
+    loginRateLimit: { max: e.LOGIN_RATE_LIMIT_MAX, maxPerAddress: e.LOGIN_RATE_LIMIT_MAX_PER_ADDRESS, windowSeconds: e.LOGIN_RATE_LIMIT_WINDOW_SECONDS },
   });
 }

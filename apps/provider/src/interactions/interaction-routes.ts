@@ -115,9 +115,12 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
         return;
       }
       const username = (form.username ?? '').trim().slice(0, 200);
-      const keys = [`login:ip:${clientAddress(ctx)}`, ...(username ? [`login:user:${username.toLowerCase()}`] : [])];
-      for (const key of keys) {
-        if (await isRateLimited(prisma, key, policy)) {
+      const limits = [
+        { key: `login:ip:${clientAddress(ctx)}`, policy: { max: policy.maxPerAddress, windowSeconds: policy.windowSeconds } },
+        ...(username ? [{ key: `login:user:${username.toLowerCase()}`, policy }] : []),
+      ];
+      for (const { key, policy: limit } of limits) {
+        if (await isRateLimited(prisma, key, limit)) {
           await renderPrompt(ctx, deps, details, { error: 'Too many sign-in attempts. Wait a few minutes and try again.', username, status: 429 });
           ctx.set('retry-after', String(policy.windowSeconds));
           return;
@@ -131,7 +134,7 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
         accountId = (await authenticateUser(prisma, username, form.password ?? ''))?.id;
       }
       if (!accountId) {
-        for (const key of keys) await recordAttempt(prisma, key, policy);
+        for (const { key, policy: limit } of limits) await recordAttempt(prisma, key, limit);
         await renderPrompt(ctx, deps, details, { error: GENERIC_LOGIN_ERROR, username, status: 401 });
         return;
       }
