@@ -12,13 +12,28 @@ import type { ClientKind, ScopeDefinition } from './scope-definition.js';
 const USER_CLIENTS: readonly ClientKind[] = Object.freeze(['confidential', 'public'] as const);
 const MACHINE_CLIENTS: readonly ClientKind[] = Object.freeze(['machine'] as const);
 
-/** The OpenID Connect scopes, in the order a consent screen lists them. */
+/**
+ * The OpenID Connect scopes, in the order a consent screen lists them.
+ *
+ * @example
+ * OIDC_SCOPES.includes('openid'); // true
+ */
 export const OIDC_SCOPES = Object.freeze(['openid', 'profile', 'email', 'offline_access'] as const);
 
-/** The notes API's scopes, in the order a consent screen lists them. */
+/**
+ * The notes API's scopes, in the order a consent screen lists them.
+ *
+ * @example
+ * API_SCOPES.filter((name) => scopeCatalogue[name].clientKinds.includes('machine')); // ['notes:stats']
+ */
 export const API_SCOPES = Object.freeze(['notes:read', 'notes:write', 'notes:stats'] as const);
 
-/** Every scope the stack knows about. */
+/**
+ * Every scope the stack knows about.
+ *
+ * @example
+ * const needed: ScopeName = 'notes:write';
+ */
 export type ScopeName = (typeof OIDC_SCOPES)[number] | (typeof API_SCOPES)[number];
 
 /**

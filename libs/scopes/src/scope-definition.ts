@@ -13,13 +13,27 @@
  * - `public`: a user-facing client that cannot (a native or browser app; PKCE required).
  * - `machine`: a confidential client acting for itself with the client credentials grant (§4.4);
  *   there is no user, so user scopes and OIDC scopes make no sense for it.
+ *
+ * @example
+ * const kind: ClientKind = 'machine';
  */
 export type ClientKind = 'confidential' | 'public' | 'machine';
 
-/** `oidc` scopes are defined by OpenID Connect Core §5.4 / §11; `api` scopes by our resource server. */
+/**
+ * `oidc` scopes are defined by OpenID Connect Core §5.4 / §11; `api` scopes by our resource server.
+ *
+ * @example
+ * const kind: ScopeKind = scopeCatalogue.openid.kind; // 'oidc'
+ */
 export type ScopeKind = 'oidc' | 'api';
 
-/** One scope the stack knows about. */
+/**
+ * One scope the stack knows about.
+ *
+ * @example
+ * const definition: ScopeDefinition | undefined = describeScope('notes:read');
+ * definition?.clientKinds; // ['confidential', 'public']
+ */
 export interface ScopeDefinition<Name extends string = string> {
   /** The scope token exactly as it appears in a `scope` parameter. */
   readonly name: Name;

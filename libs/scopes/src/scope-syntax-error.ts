@@ -6,7 +6,14 @@
  * endpoint). Every code maps to that one OAuth error, exposed as `oauthError`.
  */
 
-/** Stable codes, one per broken rule. Match on these, never on the message. */
+/**
+ * Stable codes, one per broken rule. Match on these, never on the message.
+ *
+ * @example
+ * if (error instanceof ScopeSyntaxError && error.code === SCOPE_SYNTAX_ERROR_CODES.emptyToken) {
+ *   // a leading, trailing or double space
+ * }
+ */
 export const SCOPE_SYNTAX_ERROR_CODES = Object.freeze({
   /** The value is not a string (or an iterable of strings). */
   notAString: 'ERR_SCOPE_NOT_A_STRING',
@@ -18,10 +25,21 @@ export const SCOPE_SYNTAX_ERROR_CODES = Object.freeze({
   invalidCharacter: 'ERR_SCOPE_INVALID_CHARACTER',
 } as const);
 
+/**
+ * One of the codes in `SCOPE_SYNTAX_ERROR_CODES`.
+ *
+ * @example
+ * const code: ScopeSyntaxErrorCode = 'ERR_SCOPE_INVALID_CHARACTER';
+ */
 export type ScopeSyntaxErrorCode =
   (typeof SCOPE_SYNTAX_ERROR_CODES)[keyof typeof SCOPE_SYNTAX_ERROR_CODES];
 
-/** Where the problem is. Positions are 0-based UTF-16 offsets into the value as given. */
+/**
+ * Where the problem is. Positions are 0-based UTF-16 offsets into the value as given.
+ *
+ * @example
+ * const details: ScopeSyntaxErrorDetails = { position: 7, tokenIndex: 1, token: '' };
+ */
 export interface ScopeSyntaxErrorDetails {
   /** Offset of the offending character or empty token in the `scope` string, if there is one. */
   readonly position?: number;

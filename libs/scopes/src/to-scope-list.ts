@@ -8,7 +8,13 @@ import { assertScopeToken } from './assert-scope-token.js';
 import { parseScope } from './parse-scope.js';
 import { SCOPE_SYNTAX_ERROR_CODES, ScopeSyntaxError } from './scope-syntax-error.js';
 
-/** A `scope` string (`'openid notes:read'`) or a collection of scope tokens. */
+/**
+ * A `scope` string (`'openid notes:read'`) or a collection of scope tokens.
+ *
+ * @example
+ * const fromClaim: ScopeInput = 'openid notes:read';
+ * const fromCode: ScopeInput = new Set(['notes:read']);
+ */
 export type ScopeInput = string | Iterable<string>;
 
 /** The tokens of `input`, in the order given, duplicates kept. `undefined` gives `[]`. */

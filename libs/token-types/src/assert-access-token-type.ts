@@ -9,7 +9,12 @@ import { TOKEN_TYPE_ERROR_CODES, TokenTypeValidationError } from './token-type-v
 
 const ACCESS_TOKEN_TYPES = new Set(['at+jwt', 'application/at+jwt']);
 
-/** The parts of a JOSE header this check reads. */
+/**
+ * The parts of a JOSE header this check reads.
+ *
+ * @example
+ * const header: JoseHeaderLike = decodeProtectedHeader(token); // from jose
+ */
 export interface JoseHeaderLike {
   readonly typ?: unknown;
   readonly alg?: unknown;

@@ -5,14 +5,29 @@
  * (`scope`); RFC 9728 §5.1 adds `resource_metadata`, the URL of the protected resource metadata.
  */
 
-/** The error codes RFC 6750 §3.1 defines, with their HTTP statuses (400, 401, 403). */
+/**
+ * The error codes RFC 6750 §3.1 defines, with their HTTP statuses (400, 401, 403).
+ *
+ * @example
+ * const code: BearerErrorCode = 'insufficient_scope';
+ */
 export type BearerErrorCode = 'invalid_request' | 'invalid_token' | 'insufficient_scope';
 
-/** RFC 6750 §3.1: the status to send with each error code. */
+/**
+ * RFC 6750 §3.1: the status to send with each error code.
+ *
+ * @example
+ * reply.status(BEARER_ERROR_STATUS.insufficient_scope); // 403
+ */
 export const BEARER_ERROR_STATUS: Readonly<Record<BearerErrorCode, 400 | 401 | 403>> =
   Object.freeze({ invalid_request: 400, invalid_token: 401, insufficient_scope: 403 });
 
-/** What `buildBearerChallenge` takes. */
+/**
+ * What `buildBearerChallenge` takes.
+ *
+ * @example
+ * const options: BearerChallengeOptions = { error: 'invalid_token', errorDescription: 'Token expired' };
+ */
 export interface BearerChallengeOptions {
   /** RFC 6750 §3 / RFC 9110 §11.5: the protection space; sent as a quoted-string. */
   readonly realm?: string;
@@ -28,7 +43,13 @@ export interface BearerChallengeOptions {
   readonly resourceMetadata?: string;
 }
 
-/** A parsed Bearer challenge. Known attributes are lifted out; `params` holds every attribute. */
+/**
+ * A parsed Bearer challenge. Known attributes are lifted out; `params` holds every attribute.
+ *
+ * @example
+ * const challenge: BearerChallenge = parseBearerChallenge('Bearer error="invalid_token"');
+ * challenge.error; // 'invalid_token'
+ */
 export interface BearerChallenge {
   readonly scheme: 'Bearer';
   readonly realm?: string;

@@ -17,7 +17,12 @@ import { TOKEN_TYPE_ERROR_CODES } from './token-type-validation-error.js';
 const SCOPE_RULE =
   'RFC 6750 §3: scope is space-delimited scope-tokens (RFC 6749 §3.3), at least one';
 
-/** The options of `buildBearerChallenge`, validated. */
+/**
+ * The options of `buildBearerChallenge`, validated.
+ *
+ * @example
+ * bearerChallengeOptionsSchema.safeParse({ error: 'invalid_grant' }).success; // false
+ */
 export const bearerChallengeOptionsSchema = z
   .object(
     {

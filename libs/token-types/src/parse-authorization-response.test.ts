@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseAuthorizationResponse } from './parse-authorization-response.js';
+import {
+  authorizationResponseSchema,
+  parseAuthorizationResponse,
+} from './parse-authorization-response.js';
 import { catchValidationError } from './testing/catch-validation-error.js';
 
 const issuer = 'http://localhost:4000';
@@ -92,5 +95,13 @@ describe('parseAuthorizationResponse (RFC 6749 §4.1.2, RFC 9207)', () => {
   it('refuses input that is not a set of parameters', () => {
     expect(failure(null).field).toBe('(root)');
     expect(failure('code=c1').field).toBe('(root)');
+  });
+
+  it('exports a union schema that takes either kind and refuses neither', () => {
+    expect(authorizationResponseSchema.parse({ code: 'c1' })).toEqual({ code: 'c1' });
+    expect(authorizationResponseSchema.parse({ error: 'access_denied' })).toEqual({
+      error: 'access_denied',
+    });
+    expect(authorizationResponseSchema.safeParse({ state: 's1' }).success).toBe(false);
   });
 });

@@ -26,7 +26,12 @@ const echoed = {
   ).optional(),
 };
 
-/** RFC 6749 §4.1.2 successful authorization response (with RFC 9207 `iss`). */
+/**
+ * RFC 6749 §4.1.2 successful authorization response (with RFC 9207 `iss`).
+ *
+ * @example
+ * authorizationSuccessResponseSchema.parse({ code: 'c1', state: 's1' }).code; // 'c1'
+ */
 export const authorizationSuccessResponseSchema = z.looseObject(
   {
     code: nonEmptyString('RFC 6749 §4.1.2: code is REQUIRED, a non-empty string'),
@@ -40,7 +45,12 @@ export const authorizationSuccessResponseSchema = z.looseObject(
   { error: NOT_PARAMETERS },
 );
 
-/** The error codes RFC 6749 §4.1.2.1 defines (OIDC and extensions add more). */
+/**
+ * The error codes RFC 6749 §4.1.2.1 defines (OIDC and extensions add more).
+ *
+ * @example
+ * const code: AuthorizationErrorCode = 'access_denied';
+ */
 export type AuthorizationErrorCode =
   | 'invalid_request'
   | 'unauthorized_client'
@@ -50,7 +60,12 @@ export type AuthorizationErrorCode =
   | 'server_error'
   | 'temporarily_unavailable';
 
-/** RFC 6749 §4.1.2.1 authorization error response (with RFC 9207 `iss`). */
+/**
+ * RFC 6749 §4.1.2.1 authorization error response (with RFC 9207 `iss`).
+ *
+ * @example
+ * authorizationErrorResponseSchema.parse({ error: 'access_denied' }).error; // 'access_denied'
+ */
 export const authorizationErrorResponseSchema = z.looseObject(
   {
     error: errorCode(
@@ -72,17 +87,52 @@ export const authorizationErrorResponseSchema = z.looseObject(
   { error: NOT_PARAMETERS },
 );
 
-/** Either kind of authorization response; tell them apart with `'error' in response`. */
+/**
+ * Either kind of authorization response; tell them apart with `'error' in response`.
+ *
+ * @example
+ * const response = authorizationResponseSchema.parse(Object.fromEntries(url.searchParams));
+ */
 export const authorizationResponseSchema = z.union(
   [authorizationSuccessResponseSchema, authorizationErrorResponseSchema],
   { error: 'RFC 6749 §4.1.2: an authorization response carries code or error' },
 );
 
+/**
+ * A validated successful authorization response.
+ *
+ * @example
+ * const success: AuthorizationSuccessResponse = { code: 'c1', state: 's1' };
+ */
 export type AuthorizationSuccessResponse = z.output<typeof authorizationSuccessResponseSchema>;
+
+/**
+ * A validated authorization error response.
+ *
+ * @example
+ * const failure: AuthorizationErrorResponse = { error: 'access_denied' };
+ */
 export type AuthorizationErrorResponse = z.output<typeof authorizationErrorResponseSchema>;
+
+/**
+ * Either kind; narrow with `'error' in response`.
+ *
+ * @example
+ * const response: AuthorizationResponse = parseAuthorizationResponse(params);
+ * if ('error' in response) console.warn(response.error);
+ */
 export type AuthorizationResponse = AuthorizationSuccessResponse | AuthorizationErrorResponse;
 
-/** What the client knows from its own request and the server's metadata. */
+/**
+ * What the client knows from its own request and the server's metadata.
+ *
+ * @example
+ * const expectations: AuthorizationResponseExpectations = {
+ *   expectedState: session.state,
+ *   expectedIssuer: metadata.issuer,
+ *   issuerRequired: metadata.authorization_response_iss_parameter_supported === true,
+ * };
+ */
 export interface AuthorizationResponseExpectations {
   /** The `state` the client sent (§10.12). When given, the response must echo it exactly. */
   readonly expectedState?: string;

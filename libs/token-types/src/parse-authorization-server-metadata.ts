@@ -32,7 +32,12 @@ function stringList(name: string, section = 'RFC 8414 §2') {
 const AUTHORIZATION_ENDPOINT_RULE =
   'RFC 8414 §2: authorization_endpoint is REQUIRED (unless no supported grant type uses it), an https URL (http only for localhost) without a fragment';
 
-/** RFC 8414 §2 / OIDC Discovery §3 metadata, with the members this stack relies on checked. */
+/**
+ * RFC 8414 §2 / OIDC Discovery §3 metadata, with the members this stack relies on checked.
+ *
+ * @example
+ * authorizationServerMetadataSchema.safeParse(document).success;
+ */
 export const authorizationServerMetadataSchema = z
   .looseObject(
     {
@@ -108,9 +113,21 @@ export const authorizationServerMetadataSchema = z
     }
   });
 
+/**
+ * A validated discovery document.
+ *
+ * @example
+ * const metadata: AuthorizationServerMetadata = parseAuthorizationServerMetadata(document);
+ * metadata.jwks_uri; // where the signing keys are
+ */
 export type AuthorizationServerMetadata = z.output<typeof authorizationServerMetadataSchema>;
 
-/** What the client asked for. */
+/**
+ * What the client asked for.
+ *
+ * @example
+ * const expectations: AuthorizationServerMetadataExpectations = { expectedIssuer: 'http://localhost:4000' };
+ */
 export interface AuthorizationServerMetadataExpectations {
   /** The issuer whose well-known URL was fetched. `issuer` must be identical (RFC 8414 §3.3). */
   readonly expectedIssuer?: string;

@@ -13,7 +13,12 @@ import { TOKEN_TYPE_ERROR_CODES } from './token-type-validation-error.js';
 const SUB_RULE =
   'OIDC Core §2: sub is REQUIRED, a non-empty string of at most 255 ASCII characters';
 
-/** OIDC Core §2 ID token claims. */
+/**
+ * OIDC Core §2 ID token claims.
+ *
+ * @example
+ * idTokenClaimsSchema.safeParse({ iss, sub, aud, exp, iat }).success; // true
+ */
 export const idTokenClaimsSchema = z.looseObject(
   {
     iss: nonEmptyString(
@@ -53,7 +58,13 @@ export const idTokenClaimsSchema = z.looseObject(
   { error: 'OIDC Core §2: the ID token claims set is a JSON object' },
 );
 
-/** Validated OIDC Core §2 ID token claims. */
+/**
+ * Validated OIDC Core §2 ID token claims.
+ *
+ * @example
+ * const claims: IdTokenClaims = parseIdTokenClaims(payload);
+ * claims.nonce; // compare with the nonce stored for this sign-in
+ */
 export type IdTokenClaims = z.output<typeof idTokenClaimsSchema>;
 
 /**

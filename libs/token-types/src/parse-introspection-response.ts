@@ -20,12 +20,22 @@ const activeOnlySchema = z.looseObject(
   { error: NOT_AN_OBJECT },
 );
 
-/** RFC 7662 §2.2 response for an inactive token: nothing but `active: false` survives. */
+/**
+ * RFC 7662 §2.2 response for an inactive token: nothing but `active: false` survives.
+ *
+ * @example
+ * inactiveIntrospectionResponseSchema.parse({ active: false, sub: 'x' }); // { active: false }
+ */
 export const inactiveIntrospectionResponseSchema = z
   .object({ active: z.literal(false, { error: ACTIVE_RULE }) }, { error: NOT_AN_OBJECT })
   .transform(() => ({ active: false as const }));
 
-/** RFC 7662 §2.2 response for an active token. */
+/**
+ * RFC 7662 §2.2 response for an active token.
+ *
+ * @example
+ * activeIntrospectionResponseSchema.parse({ active: true, scope: 'notes:read' }).scope; // 'notes:read'
+ */
 export const activeIntrospectionResponseSchema = z.looseObject(
   {
     active: z.literal(true, { error: ACTIVE_RULE }),
@@ -54,14 +64,41 @@ export const activeIntrospectionResponseSchema = z.looseObject(
   { error: NOT_AN_OBJECT },
 );
 
-/** Either form; narrow on `active`. */
+/**
+ * Either form; narrow on `active`.
+ *
+ * @example
+ * const response = introspectionResponseSchema.parse(body);
+ * if (response.active) response.client_id;
+ */
 export const introspectionResponseSchema = z.union([
   inactiveIntrospectionResponseSchema,
   activeIntrospectionResponseSchema,
 ]);
 
+/**
+ * A validated response for an active token.
+ *
+ * @example
+ * const active: ActiveIntrospectionResponse = { active: true, scope: 'notes:read' };
+ */
 export type ActiveIntrospectionResponse = z.output<typeof activeIntrospectionResponseSchema>;
+
+/**
+ * The only thing an inactive response says.
+ *
+ * @example
+ * const inactive: InactiveIntrospectionResponse = { active: false };
+ */
 export type InactiveIntrospectionResponse = z.output<typeof inactiveIntrospectionResponseSchema>;
+
+/**
+ * Either form; narrow on `active`.
+ *
+ * @example
+ * const response: IntrospectionResponse = parseIntrospectionResponse(body);
+ * if (!response.active) throw new Error('token is not active');
+ */
 export type IntrospectionResponse = ActiveIntrospectionResponse | InactiveIntrospectionResponse;
 
 /**

@@ -11,7 +11,12 @@ import { audience, nonEmptyString, numericDate, scopeString } from './claim-sche
 import { parseWithSchema } from './parse-with-schema.js';
 import { TOKEN_TYPE_ERROR_CODES } from './token-type-validation-error.js';
 
-/** RFC 9068 §2.2 JWT access token claims. */
+/**
+ * RFC 9068 §2.2 JWT access token claims.
+ *
+ * @example
+ * jwtAccessTokenClaimsSchema.safeParse(payload).success; // false when client_id is missing
+ */
 export const jwtAccessTokenClaimsSchema = z.looseObject(
   {
     iss: nonEmptyString(
@@ -39,7 +44,13 @@ export const jwtAccessTokenClaimsSchema = z.looseObject(
   { error: 'RFC 9068 §2.2: the claims set is a JSON object' },
 );
 
-/** Validated RFC 9068 JWT access token claims. */
+/**
+ * Validated RFC 9068 JWT access token claims.
+ *
+ * @example
+ * const claims: JwtAccessTokenClaims = parseJwtAccessTokenClaims(payload);
+ * claims.scope; // 'openid notes:read' | undefined
+ */
 export type JwtAccessTokenClaims = z.output<typeof jwtAccessTokenClaimsSchema>;
 
 /**

@@ -23,10 +23,20 @@ function url(name: string) {
   ).optional();
 }
 
-/** The RFC 6750 §2 ways to present a bearer token. */
+/**
+ * The RFC 6750 §2 ways to present a bearer token.
+ *
+ * @example
+ * const method: BearerMethod = 'header'; // Authorization: Bearer <token>
+ */
 export type BearerMethod = 'header' | 'body' | 'query';
 
-/** RFC 9728 §2 protected resource metadata. */
+/**
+ * RFC 9728 §2 protected resource metadata.
+ *
+ * @example
+ * protectedResourceMetadataSchema.parse({ resource: 'http://localhost:3333' }).resource;
+ */
 export const protectedResourceMetadataSchema = z.looseObject(
   {
     resource: secureUrl(
@@ -84,9 +94,21 @@ export const protectedResourceMetadataSchema = z.looseObject(
   { error: 'RFC 9728 §3.2: the metadata is a JSON object' },
 );
 
+/**
+ * A validated RFC 9728 document.
+ *
+ * @example
+ * const metadata: ProtectedResourceMetadata = parseProtectedResourceMetadata(document);
+ * metadata.scopes_supported; // ['notes:read', 'notes:write', 'notes:stats']
+ */
 export type ProtectedResourceMetadata = z.output<typeof protectedResourceMetadataSchema>;
 
-/** What the client asked for. */
+/**
+ * What the client asked for.
+ *
+ * @example
+ * const expectations: ProtectedResourceMetadataExpectations = { expectedResource: 'http://localhost:3333' };
+ */
 export interface ProtectedResourceMetadataExpectations {
   /** The resource whose well-known URL was fetched. `resource` must be identical (RFC 9728 §3.3). */
   readonly expectedResource?: string;

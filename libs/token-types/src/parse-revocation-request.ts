@@ -12,10 +12,20 @@ import { TOKEN_TYPE_ERROR_CODES } from './token-type-validation-error.js';
 
 const CODE = TOKEN_TYPE_ERROR_CODES.revocationRequest;
 
-/** The hints RFC 7009 §2.1 defines (extensions may add more). */
+/**
+ * The hints RFC 7009 §2.1 defines (extensions may add more).
+ *
+ * @example
+ * const hint: TokenTypeHint = 'refresh_token';
+ */
 export type TokenTypeHint = 'access_token' | 'refresh_token';
 
-/** RFC 7009 §2.1 revocation request parameters. */
+/**
+ * RFC 7009 §2.1 revocation request parameters.
+ *
+ * @example
+ * revocationRequestSchema.parse({ token: 't1' }).token; // 't1'
+ */
 export const revocationRequestSchema = z.looseObject(
   {
     token: nonEmptyString('RFC 7009 §2.1: token is REQUIRED, a non-empty string'),
@@ -28,6 +38,12 @@ export const revocationRequestSchema = z.looseObject(
   { error: 'RFC 7009 §2.1: a revocation request is a set of form parameters' },
 );
 
+/**
+ * A validated RFC 7009 revocation request.
+ *
+ * @example
+ * const request: RevocationRequest = parseRevocationRequest(new URLSearchParams(body));
+ */
 export type RevocationRequest = z.output<typeof revocationRequestSchema>;
 
 /**

@@ -9,7 +9,12 @@ import { errorCode, errorDescription, errorUri } from './claim-schemas.js';
 import { parseWithSchema } from './parse-with-schema.js';
 import { TOKEN_TYPE_ERROR_CODES } from './token-type-validation-error.js';
 
-/** The error codes RFC 6749 §5.2 defines (extensions are allowed too). */
+/**
+ * The error codes RFC 6749 §5.2 defines (extensions are allowed too).
+ *
+ * @example
+ * const code: TokenErrorCode = 'invalid_grant';
+ */
 export type TokenErrorCode =
   | 'invalid_request'
   | 'invalid_client'
@@ -18,7 +23,12 @@ export type TokenErrorCode =
   | 'unsupported_grant_type'
   | 'invalid_scope';
 
-/** RFC 6749 §5.2 token error response. */
+/**
+ * RFC 6749 §5.2 token error response.
+ *
+ * @example
+ * tokenErrorResponseSchema.parse({ error: 'invalid_client' }).error; // 'invalid_client'
+ */
 export const tokenErrorResponseSchema = z.looseObject(
   {
     error: errorCode(
@@ -34,7 +44,12 @@ export const tokenErrorResponseSchema = z.looseObject(
   { error: 'RFC 6749 §5.2: a token error response is a JSON object' },
 );
 
-/** A validated RFC 6749 §5.2 token error response. */
+/**
+ * A validated RFC 6749 §5.2 token error response.
+ *
+ * @example
+ * const failure: TokenErrorResponse = parseTokenErrorResponse(body);
+ */
 export type TokenErrorResponse = z.output<typeof tokenErrorResponseSchema>;
 
 /**

@@ -13,10 +13,20 @@ import { TOKEN_TYPE_ERROR_CODES } from './token-type-validation-error.js';
 const TOKEN_TYPE_RULE =
   'RFC 6749 §5.1 / §7.1: token_type is REQUIRED; this stack accepts "Bearer" (RFC 6750) or "DPoP" (RFC 9449), compared case-insensitively';
 
-/** The token types this stack understands, in canonical spelling. */
+/**
+ * The token types this stack understands, in canonical spelling.
+ *
+ * @example
+ * const type: AccessTokenType = parseTokenResponse(body).token_type; // 'Bearer' | 'DPoP'
+ */
 export type AccessTokenType = 'Bearer' | 'DPoP';
 
-/** `token_type`, case-insensitive on input, canonical on output. */
+/**
+ * `token_type`, case-insensitive on input, canonical on output.
+ *
+ * @example
+ * tokenTypeSchema.parse('bearer'); // 'Bearer'
+ */
 export const tokenTypeSchema = z
   .string({ error: TOKEN_TYPE_RULE })
   .transform((value, context): AccessTokenType => {
@@ -27,7 +37,13 @@ export const tokenTypeSchema = z
     return z.NEVER;
   });
 
-/** RFC 6749 §5.1 successful token response. */
+/**
+ * RFC 6749 §5.1 successful token response.
+ *
+ * @example
+ * const result = tokenResponseSchema.safeParse(body);
+ * if (result.success) result.data.access_token;
+ */
 export const tokenResponseSchema = z.looseObject(
   {
     access_token: nonEmptyString('RFC 6749 §5.1: access_token is REQUIRED, a non-empty string'),
@@ -50,7 +66,12 @@ export const tokenResponseSchema = z.looseObject(
   { error: 'RFC 6749 §5.1: a token response is a JSON object' },
 );
 
-/** A validated RFC 6749 §5.1 token response. */
+/**
+ * A validated RFC 6749 §5.1 token response.
+ *
+ * @example
+ * const tokens: TokenResponse = parseTokenResponse(body);
+ */
 export type TokenResponse = z.output<typeof tokenResponseSchema>;
 
 /**

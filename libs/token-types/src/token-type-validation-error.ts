@@ -7,7 +7,14 @@
  * `invalid_request`) the mapping below gives it as `oauthError`.
  */
 
-/** Stable codes, one per message type. Match on these, never on messages. */
+/**
+ * Stable codes, one per message type. Match on these, never on messages.
+ *
+ * @example
+ * if (error instanceof TokenTypeValidationError && error.code === TOKEN_TYPE_ERROR_CODES.accessTokenType) {
+ *   // an ID token (or another JWT) was presented as an access token
+ * }
+ */
 export const TOKEN_TYPE_ERROR_CODES = Object.freeze({
   tokenResponse: 'ERR_TOKEN_RESPONSE_INVALID',
   tokenErrorResponse: 'ERR_TOKEN_ERROR_RESPONSE_INVALID',
@@ -22,6 +29,12 @@ export const TOKEN_TYPE_ERROR_CODES = Object.freeze({
   bearerChallenge: 'ERR_BEARER_CHALLENGE_INVALID',
 } as const);
 
+/**
+ * One of the codes in `TOKEN_TYPE_ERROR_CODES`.
+ *
+ * @example
+ * const code: TokenTypeErrorCode = 'ERR_JWT_ACCESS_TOKEN_CLAIMS_INVALID';
+ */
 export type TokenTypeErrorCode =
   (typeof TOKEN_TYPE_ERROR_CODES)[keyof typeof TOKEN_TYPE_ERROR_CODES];
 
@@ -32,7 +45,12 @@ const OAUTH_ERRORS: Partial<Record<TokenTypeErrorCode, 'invalid_token' | 'invali
   ERR_REVOCATION_REQUEST_INVALID: 'invalid_request',
 };
 
-/** One broken rule. */
+/**
+ * One broken rule.
+ *
+ * @example
+ * const issue: TokenTypeIssue = { field: 'aud.1', rule: 'RFC 9068 §2.2: aud is REQUIRED, ...' };
+ */
 export interface TokenTypeIssue {
   /** Dotted path into the input (`aud.1`), or `(root)` for the value itself. */
   readonly field: string;
