@@ -12,3 +12,7 @@ function readEnvironment(): Record<string, string | undefined> {
 
 export const config: WebConfig = parseWebConfig(readEnvironment());
 export type { WebConfig } from './config-schema';
+
+// next-auth v4 reads NEXTAUTH_URL from the environment on its own; hand it the validated value so
+// both always agree (and the documented default applies when the variable is unset).
+process.env.NEXTAUTH_URL = config.baseUrl;

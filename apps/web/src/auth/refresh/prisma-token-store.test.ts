@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the app loads @oauth-ref/db at run time (not bundled, see src/db/prisma.ts); tests import it directly
 import { describeEachDatabase } from '@oauth-ref/db/testing';
 import { expect, it } from 'vitest';
 import { createPrismaTokenStore } from './prisma-token-store';
