@@ -105,7 +105,8 @@ export function createAdminRouter(deps: AdminDeps): Router {
       send(ctx, 201, { sub: id, username: parsed.data.username });
     }))
     .add('DELETE', '/admin/users/:sub', guard(async (ctx, { sub = '' }) => {
-      send(ctx, (await deleteUser(prisma, sub)) ? 204 : 404);
+      if (await deleteUser(prisma, sub)) send(ctx, 204);
+      else send(ctx, 404, { error: 'not_found', error_description: 'no such user' });
     }))
     .add('POST', '/admin/clients', guard(async (ctx) => {
       const parsed = clientSchema.safeParse(await readJson(ctx));
@@ -121,7 +122,8 @@ export function createAdminRouter(deps: AdminDeps): Router {
       send(ctx, 201, metadata);
     }))
     .add('DELETE', '/admin/clients/:clientId', guard(async (ctx, { clientId = '' }) => {
-      send(ctx, (await deleteClient(repository, clientId)) ? 204 : 404);
+      if (await deleteClient(repository, clientId)) send(ctx, 204);
+      else send(ctx, 404, { error: 'not_found', error_description: 'no such client' });
     }))
     .add('POST', '/admin/tokens', guard(async (ctx) => {
       const parsed = mintSchema.safeParse(await readJson(ctx));
