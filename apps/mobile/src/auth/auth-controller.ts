@@ -1,0 +1,357 @@
+/**
+ * The app's one auth module: it composes @oauth-ref/pkce-client with the platform ports (where the
+ * refresh token and the pending attempt live, how the browser is opened) and keeps the state the
+ * screen renders, flow log included. No React and no React Native here, so it runs under vitest.
+ */
+import {
+  appendFlowSteps,
+  buildAuthorizationUrl,
+  buildEndSessionUrl,
+  callProtectedResource,
+  createAuthorizationAttempt,
+  createFlowStep,
+  createTokenSession,
+  describeAttemptSteps,
+  describeCallbackChecksStep,
+  describeCallbackStep,
+  describeTokenRequestStep,
+  describeTokenResponseStep,
+  discoverAuthorizationServer,
+  exchangeAuthorizationCode,
+  type FlowField,
+  type FlowStep,
+  isPkceClientError,
+  parsePendingAttempt,
+  type PkceClientSettings,
+  refreshTokenSet,
+  revokeRefreshToken,
+  type SecretStore,
+  serialisePendingAttempt,
+  type TokenSession,
+  validateCallback,
+} from '@oauth-ref/pkce-client';
+import type * as oauth from 'oauth4webapi';
+import type { AppConfig } from '../config/load-app-config.js';
+import type { PendingAttemptStore } from '../platform/pending-attempt-store.js';
+import { type AuthViewState, initialAuthViewState } from './auth-state.js';
+import type { UserAgent } from './user-agent.js';
+
+export interface AuthPorts {
+  readonly refreshTokenStore: SecretStore;
+  readonly pendingAttempts: PendingAttemptStore;
+  readonly userAgent: UserAgent;
+  readonly fetch?: typeof fetch;
+  readonly now?: () => number;
+}
+
+type NewStep = Omit<FlowStep, 'id'>;
+const plain = (label: string, value: string): FlowField => ({ label, value, sensitivity: 'plain' });
+const WRITE_SCOPE = 'notes:write';
+
+export class AuthController {
+  private state: AuthViewState = initialAuthViewState;
+  private readonly listeners = new Set<() => void>();
+  private readonly session: TokenSession;
+  private as: oauth.AuthorizationServer | undefined;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly ports: AuthPorts,
+  ) {
+    this.now = ports.now ?? Date.now;
+    this.session = createTokenSession(ports.refreshTokenStore, (current, refreshToken) =>
+      refreshTokenSet(this.requireAs(), this.settings(), current, refreshToken, this.now),
+    );
+    this.session.subscribe((session) =>
+      this.update({
+        session,
+        phase: session.status === 'signed-in' ? 'signed-in' : this.readyPhase(),
+      }),
+    );
+  }
+
+  // --- observable state (useSyncExternalStore) ---
+  getState = (): AuthViewState => this.state;
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Discovers the provider and, when the page is the web callback, completes the sign-in. */
+  async start(callbackUrl?: URL): Promise<void> {
+    const pending = callbackUrl ? this.ports.pendingAttempts.take() : null;
+    try {
+      this.as = await discoverAuthorizationServer(this.settings());
+    } catch (error) {
+      this.update({ phase: 'unavailable' });
+      this.fail(error);
+      return;
+    }
+    if (!callbackUrl) {
+      this.log(
+        createFlowStep('discovery', {
+          outcome: 'ok',
+          at: this.now(),
+          fields: [
+            plain('issuer', this.as.issuer),
+            plain('authorization_endpoint', String(this.as.authorization_endpoint)),
+            plain('token_endpoint', String(this.as.token_endpoint)),
+            plain(
+              'code_challenge_methods_supported',
+              this.as.code_challenge_methods_supported?.join(' ') ?? 'not stated',
+            ),
+            plain(
+              'authorization_response_iss_parameter_supported',
+              String(this.as.authorization_response_iss_parameter_supported ?? false),
+            ),
+          ],
+        }),
+      );
+      this.update({ phase: 'ready' });
+      return;
+    }
+    this.ports.userAgent.forgetCallbackUrl();
+    await this.completeCallback(callbackUrl, pending);
+  }
+
+  setRequestWriteScope(requestWriteScope: boolean): void {
+    this.update({ requestWriteScope });
+  }
+
+  /** Starts a fresh attempt: new verifier, challenge, state and nonce; then opens the browser. */
+  async signIn(): Promise<void> {
+    await this.run(async () => {
+      const as = this.requireAs();
+      const settings = this.settings();
+      const attempt = await createAuthorizationAttempt(settings, { now: this.now });
+      const url = buildAuthorizationUrl(as, attempt);
+      this.log(...describeAttemptSteps(attempt, url).map((s) => ({ ...s, at: this.now() })));
+      this.ports.pendingAttempts.save(serialisePendingAttempt({ attempt, log: this.state.log }));
+      this.update({ phase: 'redirecting' });
+      const outcome = await this.ports.userAgent.startAuthorization(url, attempt.redirectUri);
+      if (outcome.type === 'callback') {
+        await this.completeCallback(outcome.url, this.ports.pendingAttempts.take());
+      } else if (outcome.type === 'cancelled') {
+        this.ports.pendingAttempts.take();
+        this.log(createFlowStep('error', { outcome: 'refused', title: 'Sign-in cancelled', at: this.now() }));
+        this.update({ phase: 'ready' });
+      }
+    });
+  }
+
+  private async completeCallback(callbackUrl: URL, pendingText: string | null): Promise<void> {
+    this.update({ phase: 'exchanging' });
+    await this.run(async () => {
+      const callbackStep = describeCallbackStep(callbackUrl);
+      let pending;
+      try {
+        pending = parsePendingAttempt(pendingText, this.now());
+      } catch (error) {
+        this.log(callbackStep);
+        throw error;
+      }
+      const { attempt } = pending;
+      this.update({ log: pending.log });
+      this.log({ ...callbackStep, at: this.now() });
+      const as = this.requireAs();
+      const { params, checks } = validateCallback(as, attempt, callbackUrl);
+      this.log({ ...describeCallbackChecksStep(checks), at: this.now() });
+      this.log({
+        ...describeTokenRequestStep(String(as.token_endpoint), attempt, params.get('code') ?? ''),
+        at: this.now(),
+      });
+      const tokens = await exchangeAuthorizationCode(as, this.settings(), attempt, params, this.now);
+      this.log({
+        ...describeTokenResponseStep('token-response', tokens, this.config.refreshTokenHome),
+        at: this.now(),
+      });
+      await this.session.start(tokens);
+    });
+    if (this.state.session.status !== 'signed-in') this.update({ phase: this.readyPhase() });
+  }
+
+  /** Uses the refresh token once; the store gets the rotated one. A refused one ends the session. */
+  async refresh(): Promise<void> {
+    await this.run(async () => {
+      const result = await this.session.refresh();
+      this.log({
+        ...describeTokenResponseStep('refresh', result.tokenSet, this.config.refreshTokenHome, [
+          plain(
+            'rotation',
+            result.rotated
+              ? 'new refresh token stored; the previous one is now invalid (reuse would revoke the grant)'
+              : 'the provider returned the same refresh token (no rotation)',
+          ),
+        ]),
+        at: this.now(),
+      });
+    });
+  }
+
+  callMe = () => this.callApi('GET /me', 'GET', '/me');
+  loadNotes = () => this.callApi('GET /notes', 'GET', '/notes');
+  createNote = (title: string, body: string) =>
+    this.callApi('POST /notes', 'POST', '/notes', { title, body });
+
+  private async callApi(label: string, method: 'GET' | 'POST', path: string, body?: unknown) {
+    await this.run(async () => {
+      let tokens = this.state.session.tokens;
+      if (tokens?.expiresAt !== undefined && tokens.expiresAt <= this.now() + 5_000 && this.state.session.hasRefreshToken) {
+        await this.refresh();
+        tokens = this.state.session.tokens;
+      }
+      if (!tokens) throw new Error('Sign in first: there is no access token.');
+      const url = new URL(`${this.config.apiUrl}${path}`);
+      const result = await callProtectedResource(tokens.accessToken, method, url, body, {
+        allowInsecureHttp: this.config.allowInsecureHttp,
+        ...(this.ports.fetch ? { fetch: this.ports.fetch } : {}),
+      });
+      this.log(
+        createFlowStep('api-request', {
+          at: this.now(),
+          title: `API ${label} → ${result.status}`,
+          outcome: result.ok ? 'ok' : 'refused',
+          fields: [
+            plain('request', `${method} ${url.href}`),
+            plain('authorization', 'Bearer <access_token> (the one from the latest token response)'),
+            ...(body === undefined ? [] : [plain('body', JSON.stringify(body))]),
+            plain('status', String(result.status)),
+            ...(result.ok
+              ? []
+              : [
+                  plain('explanation', result.explanation),
+                  ...(result.wwwAuthenticate ? [plain('WWW-Authenticate', result.wwwAuthenticate)] : []),
+                ]),
+            plain('response', JSON.stringify(result.body)),
+          ],
+        }),
+      );
+      this.update({
+        lastApiCall: { label, result },
+        ...(result.ok && path === '/me' ? { me: result.body } : {}),
+        ...(result.ok && label === 'GET /notes' ? { notes: result.body } : {}),
+      });
+      if (result.ok && method === 'POST') {
+        await this.loadNotesQuietly(tokens.accessToken);
+      }
+    });
+  }
+
+  private async loadNotesQuietly(accessToken: string) {
+    const result = await callProtectedResource(accessToken, 'GET', new URL(`${this.config.apiUrl}/notes`), undefined, {
+      allowInsecureHttp: this.config.allowInsecureHttp,
+      ...(this.ports.fetch ? { fetch: this.ports.fetch } : {}),
+    });
+    if (result.ok) this.update({ notes: result.body });
+  }
+
+  /** Revokes the refresh token, clears local state, then (web) RP-initiated logout. */
+  async signOut(): Promise<void> {
+    await this.run(async () => {
+      const { refreshToken, idToken } = await this.session.clear();
+      this.update({ me: undefined, notes: undefined, lastApiCall: undefined });
+      const as = this.requireAs();
+      if (refreshToken) {
+        try {
+          await revokeRefreshToken(as, this.settings(), refreshToken);
+          this.log(
+            createFlowStep('revocation', {
+              at: this.now(),
+              outcome: 'ok',
+              fields: [
+                plain('endpoint', `POST ${String(as.revocation_endpoint)}`),
+                { label: 'token', value: refreshToken, sensitivity: 'secret' },
+                plain('token_type_hint', 'refresh_token'),
+              ],
+            }),
+          );
+        } catch (error) {
+          this.fail(error);
+        }
+      }
+      const endSession = this.ports.userAgent.supportsEndSession
+        ? buildEndSessionUrl(as, this.settings(), idToken)
+        : undefined;
+      if (!endSession) return;
+      this.log(
+        createFlowStep('logout', {
+          at: this.now(),
+          fields: [
+            plain('endpoint', `${endSession.origin}${endSession.pathname}`),
+            ...[...endSession.searchParams].map(([label, value]) =>
+              label === 'id_token_hint'
+                ? { label, value, sensitivity: 'token' as const }
+                : plain(label, value),
+            ),
+          ],
+        }),
+      );
+      this.update({ phase: 'redirecting' });
+      await this.ports.userAgent.endSession(endSession);
+    });
+  }
+
+  // --- helpers ---
+  private settings(): PkceClientSettings {
+    const scope = this.state.requestWriteScope
+      ? this.config.defaultScope
+      : this.config.defaultScope
+          .split(' ')
+          .filter((s) => s !== WRITE_SCOPE)
+          .join(' ');
+    return {
+      issuer: this.config.issuer,
+      clientId: this.config.clientId,
+      redirectUri: this.config.redirectUri,
+      scope,
+      resource: this.config.resource,
+      postLogoutRedirectUri: this.config.postLogoutRedirectUri,
+      allowInsecureHttp: this.config.allowInsecureHttp,
+      ...(this.ports.fetch ? { fetch: this.ports.fetch } : {}),
+    };
+  }
+
+  private requireAs(): oauth.AuthorizationServer {
+    if (!this.as) throw new Error('The provider metadata has not been loaded (is the provider running?).');
+    return this.as;
+  }
+
+  private readyPhase(): AuthViewState['phase'] {
+    return this.as ? 'ready' : 'starting';
+  }
+
+  private async run(operation: () => Promise<void>): Promise<void> {
+    this.update({ busy: true, error: undefined });
+    try {
+      await operation();
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.update({ busy: false });
+    }
+  }
+
+  private fail(error: unknown): void {
+    const code = isPkceClientError(error) ? error.code : 'unexpected_error';
+    const message = error instanceof Error ? error.message : String(error);
+    this.log(
+      createFlowStep('error', {
+        at: this.now(),
+        outcome: 'refused',
+        title: `Refused: ${code}`,
+        fields: [plain('code', code), plain('why', message)],
+      }),
+    );
+    this.update({ error: { code, message } });
+  }
+
+  private log(...steps: NewStep[]): void {
+    this.update({ log: appendFlowSteps(this.state.log, ...steps) });
+  }
+
+  private update(patch: Partial<AuthViewState>): void {
+    this.state = Object.freeze({ ...this.state, ...patch });
+    this.listeners.forEach((listener) => listener());
+  }
+}
