@@ -74,13 +74,22 @@ export async function handleAuthRequest(
 
   if (action === 'signin' && providerId === PROVIDER_ID && request.method === 'POST') {
     request.nextUrl.search = '';
-    const response = await handler(request, context);
+    const store: FlowContext = { flowId: 'signin-starting' };
+    const response = await flowContext.run(store, () => handler(request, context));
     const target = await authorizationTarget(response);
     if (target && target.origin === new URL(config.issuer).origin) {
       const params = Object.fromEntries(target.searchParams);
       const flowId = flowIdFromState(params.state ?? '');
       await flows.record({ userId: null, flowId, step: 'authorization_request', detail: { endpoint: `${target.origin}${target.pathname}`, params } });
       logSecurityEvent('signin.started', { flowId });
+      return response;
+    }
+    if (store.lastError !== undefined) {
+      // next-auth could not build the authorization request (typically: discovery failed).
+      const failure = classifySignInFailure({ providerError: null, reason: store.lastError });
+      const error = failure.error === 'ProviderUnavailable' ? 'ProviderUnavailable' : 'OAuthSignin';
+      logSecurityEvent('signin.failed', { error, reason: failure.reason });
+      return redirectTo(errorPage(error), response.headers.get('location') === null);
     }
     return response;
   }

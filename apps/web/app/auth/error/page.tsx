@@ -38,6 +38,10 @@ const COPY: Record<string, ErrorCopy> = {
     title: 'The authorization code was refused',
     body: 'The provider refused the code exchange: the code was already used, expired, or the PKCE verifier did not match. Start the sign-in again.',
   },
+  OAuthSignin: {
+    title: 'Sign-in could not start',
+    body: 'The app could not build the authorization request for the provider. Nothing was sent. Try again in a moment.',
+  },
   OAuthCallback: {
     title: 'Sign-in could not be completed',
     body: 'The response from the provider was rejected. No session was created.',

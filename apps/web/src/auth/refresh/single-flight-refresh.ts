@@ -25,7 +25,7 @@ export interface SingleFlightRefreshOptions {
   /** Called after a successful refresh (flow inspector, logs). Never given the raw tokens' owner secrets beyond what it needs. */
   readonly onRefreshed?: (account: StoredTokens, tokens: RefreshedTokens) => Promise<void> | void;
   readonly onRejected?: (account: StoredTokens, error: RefreshRejectedError) => Promise<void> | void;
-  /** Refresh this many seconds before `expires_at` (default 30). */
+  /** Refresh this many seconds before `expires_at` (default 10). */
   readonly skewSeconds?: number;
   /** How long a lease is valid, so a crashed holder cannot block others for ever (default 15 s). */
   readonly leaseMs?: number;
@@ -63,7 +63,7 @@ export function createSingleFlightRefresh(options: SingleFlightRefreshOptions): 
   const {
     store,
     refresh,
-    skewSeconds = 30,
+    skewSeconds = 10,
     leaseMs = 15_000,
     pollMs = 100,
     now = Date.now,

@@ -1,0 +1,30 @@
+// Logout ends the local session, revokes the refresh token and ends the provider session
+// (RP-initiated logout): signing in again asks for the password.
+import { expect, test } from '@playwright/test';
+import { urls } from '../support/env.js';
+import { signIn, signOut } from './web-helpers.js';
+
+test('logout ends the provider session too', async ({ page, context }) => {
+  await signIn(page);
+  await signOut(page);
+  await expect(page.getByRole('status')).toContainText('The provider confirmed the logout');
+  expect((await context.cookies(urls.web)).some((cookie) => cookie.name === 'web.session-token')).toBe(false);
+
+  const session = await page.evaluate(async () => (await fetch('/api/auth/session')).json());
+  expect(session).toEqual({});
+  await page.goto(`${urls.web}/notes`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fnotes/);
+
+  // The provider asks for credentials again (no silent SSO).
+  await page.getByTestId('sign-in').last().click();
+  await expect(page).toHaveURL(new RegExp(`^${urls.provider}/`));
+  await expect(page.locator('#password')).toBeVisible();
+});
+
+test('a cross-site logout POST is refused', async ({ page }) => {
+  await signIn(page);
+  const response = await page.request.post(`${urls.web}/api/logout`, { headers: { origin: 'https://evil.example' }, maxRedirects: 0 });
+  expect(response.status()).toBe(403);
+  await page.goto(`${urls.web}/`);
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+});
