@@ -74,4 +74,13 @@ describe('parseJwtAccessTokenClaims (RFC 9068 §2.2)', () => {
   it('refuses a payload that is not an object', () => {
     expect(failure('eyJ...').field).toBe('(root)');
   });
+
+  it('does not let a JSON __proto__ member smuggle in claims such as scope', () => {
+    const payload: unknown = JSON.parse(
+      `{"iss":"i","exp":2,"aud":"a","sub":"s","client_id":"c","iat":1,"jti":"j","__proto__":{"scope":"notes:write"}}`,
+    );
+    const parsed = parseJwtAccessTokenClaims(payload);
+    expect(parsed.scope).toBeUndefined();
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+  });
 });

@@ -47,5 +47,10 @@ describe('TokenTypeValidationError', () => {
         throw new RangeError('other');
       }),
     ).toThrow(RangeError);
+    expect(() =>
+      catchValidationError(() => {
+        throw new TokenTypeValidationError('ERR_TOKEN_RESPONSE_INVALID', 'x', 'Invalid input');
+      }),
+    ).toThrow(/cites no RFC/);
   });
 });
