@@ -81,6 +81,7 @@ describe('parseIntrospectionResponse (RFC 7662 §2.2)', () => {
       active: true,
       sub: 'x',
     });
-    expect(introspectionResponseSchema.safeParse({ active: 'yes' }).success).toBe(false);
+    const refused = introspectionResponseSchema.safeParse({ active: 'yes' });
+    expect(refused.error?.issues[0]?.message).toContain('RFC 7662 §2.2');
   });
 });

@@ -71,10 +71,10 @@ export const activeIntrospectionResponseSchema = z.looseObject(
  * const response = introspectionResponseSchema.parse(body);
  * if (response.active) response.client_id;
  */
-export const introspectionResponseSchema = z.union([
-  inactiveIntrospectionResponseSchema,
-  activeIntrospectionResponseSchema,
-]);
+export const introspectionResponseSchema = z.union(
+  [inactiveIntrospectionResponseSchema, activeIntrospectionResponseSchema],
+  { error: ACTIVE_RULE },
+);
 
 /**
  * A validated response for an active token.
