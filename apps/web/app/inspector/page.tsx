@@ -23,6 +23,7 @@ const PARAM_NOTES: Record<string, string> = {
   redirect_uri: 'Must match a registered URI exactly.',
   scope: 'The minimal permissions this app needs.',
   resource: 'RFC 8707: the API the access token is for (becomes its aud).',
+  prompt: '"consent": asks the user again, which OIDC requires before a provider honours offline_access (the refresh token).',
   state: 'CSRF protection: random, also kept in an encrypted cookie, compared on return.',
   nonce: 'Replay protection: comes back inside the ID token.',
   code_challenge: 'PKCE: SHA-256 of the code_verifier. The verifier itself is never sent here and never stored in the inspector.',

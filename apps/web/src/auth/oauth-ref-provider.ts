@@ -9,6 +9,8 @@
  *   parameter and compares it exactly with the issuer *before* the code is exchanged.
  * - `authorization.params.resource`: the API as RFC 8707 resource indicator, so the access token is
  *   a JWT whose `aud` is the API.
+ * - `authorization.params.prompt = 'consent'`: OIDC Core §11 lets a provider ignore `offline_access`
+ *   unless the user is asked for consent (node-oidc-provider does), and without it no refresh token.
  */
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import type { WebConfig } from '../config/config';
@@ -49,7 +51,7 @@ export function oauthRefProvider(config: WebConfig, idTokenAlgorithm = 'RS256'):
     wellKnown: `${config.issuer}/.well-known/openid-configuration`,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
-    authorization: { params: { scope: config.scope, resource: config.resource } },
+    authorization: { params: { scope: config.scope, resource: config.resource, prompt: 'consent' } },
     checks: ['pkce', 'state', 'nonce'],
     idToken: true,
     client: {

@@ -91,6 +91,7 @@ describe('sign-in with next-auth against an OIDC provider', () => {
       redirect_uri: 'http://localhost:3000/api/auth/callback/oauth-ref',
       scope: 'openid profile email offline_access notes:read notes:write',
       resource: 'http://localhost:3333',
+      prompt: 'consent',
       code_challenge_method: 'S256',
     });
     expect(params.state).toMatch(/.{20,}/);
