@@ -5,6 +5,7 @@
 // 2. NodeNext-style relative imports (`./x.js` naming `./x.ts`), which Metro does not map itself;
 // 3. one copy of React: the root node_modules may hold a different React (hoisted for another
 //    workspace), and two Reacts in one bundle break hooks. The app's own React 19.2.3 always wins.
+/* eslint-disable @typescript-eslint/no-require-imports -- Metro loads its config as CommonJS */
 const path = require('node:path');
 const { getDefaultConfig } = require('expo/metro-config');
 
@@ -24,17 +25,15 @@ const singletonRoots = Object.fromEntries(singletons.map((name) => [name, resolv
 const upstreamResolveRequest = config.resolver.resolveRequest;
 config.resolver.resolveRequest = (context, moduleName, platform) => {
   const resolve = upstreamResolveRequest ?? context.resolveRequest;
-  const [first, second] = moduleName.split('/');
-  const root = singletonRoots[first];
-  if (root && first !== undefined && !moduleName.startsWith('.')) {
-    const rest = moduleName.slice(first.length);
-    return context.resolveRequest(
+  const [first] = moduleName.split('/');
+  if (first !== undefined && singletonRoots[first] && !moduleName.startsWith('.')) {
+    // Resolve as if imported from the app itself, whoever imports it.
+    return resolve(
       { ...context, originModulePath: path.join(projectRoot, 'package.json') },
-      `${first}${rest}`,
+      moduleName,
       platform,
     );
   }
-  void second;
   if (moduleName.startsWith('.') && moduleName.endsWith('.js')) {
     try {
       return resolve(context, moduleName, platform);

@@ -58,7 +58,9 @@ const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     const file = await fileFor(pathname);
     if (!file) {
-      response.writeHead(404, { 'content-type': 'text/plain', ...securityHeaders }).end('Not found');
+      response
+        .writeHead(404, { 'content-type': 'text/plain', ...securityHeaders })
+        .end('Not found');
       return;
     }
     const html = file.endsWith('.html');
@@ -78,4 +80,5 @@ const server = createServer(async (request, response) => {
 server.listen(port, () => {
   console.warn(`mobile web build (${root}) on http://localhost:${port}`);
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => server.close(() => process.exit(0)));

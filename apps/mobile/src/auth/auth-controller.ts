@@ -59,7 +59,7 @@ export class AuthController {
     private readonly config: AppConfig,
     private readonly ports: AuthPorts,
   ) {
-    this.now = ports.now ?? Date.now;
+    this.now = ports.now ?? (() => Date.now());
     this.session = createTokenSession(ports.refreshTokenStore, (current, refreshToken) =>
       refreshTokenSet(this.requireAs(), this.settings(), current, refreshToken, this.now),
     );
@@ -134,7 +134,13 @@ export class AuthController {
         await this.completeCallback(outcome.url, this.ports.pendingAttempts.take());
       } else if (outcome.type === 'cancelled') {
         this.ports.pendingAttempts.take();
-        this.log(createFlowStep('error', { outcome: 'refused', title: 'Sign-in cancelled', at: this.now() }));
+        this.log(
+          createFlowStep('error', {
+            outcome: 'refused',
+            title: 'Sign-in cancelled',
+            at: this.now(),
+          }),
+        );
         this.update({ phase: 'ready' });
       }
     });
@@ -161,7 +167,13 @@ export class AuthController {
         ...describeTokenRequestStep(String(as.token_endpoint), attempt, params.get('code') ?? ''),
         at: this.now(),
       });
-      const tokens = await exchangeAuthorizationCode(as, this.settings(), attempt, params, this.now);
+      const tokens = await exchangeAuthorizationCode(
+        as,
+        this.settings(),
+        attempt,
+        params,
+        this.now,
+      );
       this.log({
         ...describeTokenResponseStep('token-response', tokens, this.config.refreshTokenHome),
         at: this.now(),
@@ -197,7 +209,11 @@ export class AuthController {
   private async callApi(label: string, method: 'GET' | 'POST', path: string, body?: unknown) {
     await this.run(async () => {
       let tokens = this.state.session.tokens;
-      if (tokens?.expiresAt !== undefined && tokens.expiresAt <= this.now() + 5_000 && this.state.session.hasRefreshToken) {
+      if (
+        tokens?.expiresAt !== undefined &&
+        tokens.expiresAt <= this.now() + 5_000 &&
+        this.state.session.hasRefreshToken
+      ) {
         await this.refresh();
         tokens = this.state.session.tokens;
       }
@@ -214,14 +230,19 @@ export class AuthController {
           outcome: result.ok ? 'ok' : 'refused',
           fields: [
             plain('request', `${method} ${url.href}`),
-            plain('authorization', 'Bearer <access_token> (the one from the latest token response)'),
+            plain(
+              'authorization',
+              'Bearer <access_token> (the one from the latest token response)',
+            ),
             ...(body === undefined ? [] : [plain('body', JSON.stringify(body))]),
             plain('status', String(result.status)),
             ...(result.ok
               ? []
               : [
                   plain('explanation', result.explanation),
-                  ...(result.wwwAuthenticate ? [plain('WWW-Authenticate', result.wwwAuthenticate)] : []),
+                  ...(result.wwwAuthenticate
+                    ? [plain('WWW-Authenticate', result.wwwAuthenticate)]
+                    : []),
                 ]),
             plain('response', JSON.stringify(result.body)),
           ],
@@ -239,10 +260,16 @@ export class AuthController {
   }
 
   private async loadNotesQuietly(accessToken: string) {
-    const result = await callProtectedResource(accessToken, 'GET', new URL(`${this.config.apiUrl}/notes`), undefined, {
-      allowInsecureHttp: this.config.allowInsecureHttp,
-      ...(this.ports.fetch ? { fetch: this.ports.fetch } : {}),
-    });
+    const result = await callProtectedResource(
+      accessToken,
+      'GET',
+      new URL(`${this.config.apiUrl}/notes`),
+      undefined,
+      {
+        allowInsecureHttp: this.config.allowInsecureHttp,
+        ...(this.ports.fetch ? { fetch: this.ports.fetch } : {}),
+      },
+    );
     if (result.ok) this.update({ notes: result.body });
   }
 
@@ -313,7 +340,8 @@ export class AuthController {
   }
 
   private requireAs(): oauth.AuthorizationServer {
-    if (!this.as) throw new Error('The provider metadata has not been loaded (is the provider running?).');
+    if (!this.as)
+      throw new Error('The provider metadata has not been loaded (is the provider running?).');
     return this.as;
   }
 

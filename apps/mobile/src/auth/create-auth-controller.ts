@@ -13,7 +13,10 @@ import { createWebUserAgent } from '../platform/web-user-agent.js';
 import { AuthController } from './auth-controller.js';
 
 /** Builds the controller for the platform the bundle runs on. */
-export function createAuthController(): { controller: AuthController; callbackUrl: URL | undefined } {
+export function createAuthController(): {
+  controller: AuthController;
+  callbackUrl: URL | undefined;
+} {
   if (Platform.OS === 'web') {
     const url = new URL(window.location.href);
     const controller = new AuthController(appConfig, {

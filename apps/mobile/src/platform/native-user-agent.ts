@@ -18,7 +18,9 @@ export function createNativeUserAgent(): UserAgent {
     supportsEndSession: false,
     async startAuthorization(url, redirectUri) {
       const result = await WebBrowser.openAuthSessionAsync(url.href, redirectUri);
-      return result.type === 'success' ? { type: 'callback', url: new URL(result.url) } : { type: 'cancelled' };
+      return result.type === 'success'
+        ? { type: 'callback', url: new URL(result.url) }
+        : { type: 'cancelled' };
     },
     async endSession() {
       // not used natively (see supportsEndSession)

@@ -30,7 +30,10 @@ export function App() {
         </Text>
         <Text style={styles.muted}>
           Authorization Code + PKCE (S256), no client secret. Expo / React Native, running{' '}
-          {appConfig.platform === 'web' ? 'in the browser through react-native-web' : `on ${appConfig.platform}`}.
+          {appConfig.platform === 'web'
+            ? 'in the browser through react-native-web'
+            : `on ${appConfig.platform}`}
+          .
         </Text>
       </View>
       <StatusCard state={state} />
@@ -81,7 +84,8 @@ function StatusCard({ state }: { state: AuthViewState }) {
       </View>
       {appConfig.allowInsecureHttp ? (
         <Text style={[styles.muted, { color: colours.refused }]}>
-          http:// endpoints are allowed because this is a local demo; a real issuer and API use https.
+          http:// endpoints are allowed because this is a local demo; a real issuer and API use
+          https.
         </Text>
       ) : null}
     </View>
@@ -110,7 +114,9 @@ function ErrorBanner({ error }: { error: { code: string; message: string } }) {
       testID="error-banner"
       style={[styles.card, { borderColor: colours.refused, backgroundColor: colours.refusedBg }]}
     >
-      <Text style={[styles.body, { fontWeight: '700', color: colours.refused }]}>Refused: {error.code}</Text>
+      <Text style={[styles.body, { fontWeight: '700', color: colours.refused }]}>
+        Refused: {error.code}
+      </Text>
       <Text style={styles.body}>{error.message}</Text>
     </View>
   );
@@ -118,7 +124,8 @@ function ErrorBanner({ error }: { error: { code: string; message: string } }) {
 
 function ControlsCard({ state, controller }: { state: AuthViewState; controller: AuthController }) {
   const signedIn = state.session.status === 'signed-in';
-  const canSignIn = !signedIn && (state.phase === 'ready' || state.phase === 'signed-in') && !state.busy;
+  const canSignIn =
+    !signedIn && (state.phase === 'ready' || state.phase === 'signed-in') && !state.busy;
   return (
     <View style={styles.card}>
       <Text role="heading" aria-level={2} style={styles.h2}>
@@ -146,8 +153,8 @@ function ControlsCard({ state, controller }: { state: AuthViewState; controller:
           <View style={{ width: 16, height: 16, borderRadius: 8, backgroundColor: '#fff' }} />
         </View>
         <Text style={styles.body}>
-          Request <Text style={styles.mono}>notes:write</Text> (turn off, then create a note, to see a 403
-          insufficient_scope)
+          Request <Text style={styles.mono}>notes:write</Text> (turn off, then create a note, to see
+          a 403 insufficient_scope)
         </Text>
       </Pressable>
       <View style={styles.row}>
@@ -158,7 +165,12 @@ function ControlsCard({ state, controller }: { state: AuthViewState; controller:
           onPress={() => void controller.refresh()}
           disabled={!signedIn || !state.session.hasRefreshToken || state.busy}
         />
-        <Button label="Sign out" variant="secondary" onPress={() => void controller.signOut()} disabled={!signedIn || state.busy} />
+        <Button
+          label="Sign out"
+          variant="secondary"
+          onPress={() => void controller.signOut()}
+          disabled={!signedIn || state.busy}
+        />
       </View>
     </View>
   );
@@ -175,12 +187,24 @@ function ApiCard({ state, controller }: { state: AuthViewState; controller: Auth
       <Text role="heading" aria-level={2} style={styles.h2}>
         Call the API
       </Text>
-      <Text style={styles.muted}>Each call sends the in-memory access token as a Bearer token to {appConfig.apiUrl}.</Text>
+      <Text style={styles.muted}>
+        Each call sends the in-memory access token as a Bearer token to {appConfig.apiUrl}.
+      </Text>
       <View style={styles.row}>
         <Button label="Call GET /me" onPress={() => void controller.callMe()} disabled={disabled} />
-        <Button label="Load notes" onPress={() => void controller.loadNotes()} disabled={disabled} />
+        <Button
+          label="Load notes"
+          onPress={() => void controller.loadNotes()}
+          disabled={disabled}
+        />
       </View>
-      <TextInput aria-label="Note title" placeholder="Note title" value={title} onChangeText={setTitle} style={styles.input} />
+      <TextInput
+        aria-label="Note title"
+        placeholder="Note title"
+        value={title}
+        onChangeText={setTitle}
+        style={styles.input}
+      />
       <TextInput
         aria-label="Note body"
         placeholder="Note body"
@@ -207,7 +231,10 @@ function ApiCard({ state, controller }: { state: AuthViewState; controller: Auth
         <View
           testID="api-result"
           role={last.result.ok ? undefined : 'alert'}
-          style={[styles.codeBlock, { backgroundColor: last.result.ok ? colours.okBg : colours.refusedBg }]}
+          style={[
+            styles.codeBlock,
+            { backgroundColor: last.result.ok ? colours.okBg : colours.refusedBg },
+          ]}
         >
           <Text style={[styles.body, { fontWeight: '700' }]}>
             {last.label} → {last.result.status}
@@ -233,9 +260,9 @@ function NotesList({ notes }: { notes: unknown }) {
   const items = Array.isArray(notes)
     ? notes
     : notes && typeof notes === 'object' && Array.isArray((notes as { items?: unknown }).items)
-      ? ((notes as { items: unknown[] }).items)
+      ? (notes as { items: unknown[] }).items
       : notes && typeof notes === 'object' && Array.isArray((notes as { notes?: unknown }).notes)
-        ? ((notes as { notes: unknown[] }).notes)
+        ? (notes as { notes: unknown[] }).notes
         : undefined;
   if (!items) return null;
   return (
@@ -245,7 +272,9 @@ function NotesList({ notes }: { notes: unknown }) {
         const note = (item ?? {}) as { id?: unknown; title?: unknown; body?: unknown };
         return (
           <View key={String(note.id ?? index)} role="listitem" style={styles.codeBlock}>
-            <Text style={[styles.body, { fontWeight: '600' }]}>{String(note.title ?? '(untitled)')}</Text>
+            <Text style={[styles.body, { fontWeight: '600' }]}>
+              {String(note.title ?? '(untitled)')}
+            </Text>
             <Text style={styles.muted}>{String(note.body ?? '')}</Text>
           </View>
         );

@@ -11,7 +11,13 @@ export interface ButtonProps {
 }
 
 /** A button with a real role and accessible name (react-native-web renders role="button"). */
-export function Button({ label, onPress, disabled = false, variant = 'primary', accessibleName }: ButtonProps) {
+export function Button({
+  label,
+  onPress,
+  disabled = false,
+  variant = 'primary',
+  accessibleName,
+}: ButtonProps) {
   return (
     <Pressable
       role="button"
@@ -24,7 +30,9 @@ export function Button({ label, onPress, disabled = false, variant = 'primary', 
         disabled && styles.buttonDisabled,
       ]}
     >
-      <Text style={variant === 'primary' ? styles.buttonText : styles.buttonSecondaryText}>{label}</Text>
+      <Text style={variant === 'primary' ? styles.buttonText : styles.buttonSecondaryText}>
+        {label}
+      </Text>
     </Pressable>
   );
 }

@@ -1,4 +1,9 @@
-import { displayFlowField, type FlowField, type FlowLog, type FlowStep } from '@oauth-ref/pkce-client';
+import {
+  displayFlowField,
+  type FlowField,
+  type FlowLog,
+  type FlowStep,
+} from '@oauth-ref/pkce-client';
 import { useState } from 'react';
 import { Text, View } from 'react-native';
 import { Button } from './button.js';
@@ -18,8 +23,9 @@ export function FlowLogView({ log }: { log: FlowLog }) {
         Flow log
       </Text>
       <Text style={styles.muted}>
-        Every step of Authorization Code + PKCE as it happens. Secrets (verifier, code, refresh token) stay
-        masked; tokens are masked until you expand them, then shown decoded (decoding is not verifying).
+        Every step of Authorization Code + PKCE as it happens. Secrets (verifier, code, refresh
+        token) stay masked; tokens are masked until you expand them, then shown decoded (decoding is
+        not verifying).
       </Text>
       {log.length === 0 ? <Text style={styles.muted}>Nothing yet.</Text> : null}
       {log.map((step) => (
@@ -36,7 +42,14 @@ function FlowStepView({ step }: { step: FlowStep }) {
       testID={`flow-step-${step.kind}`}
       role="group"
       aria-label={`Step ${step.id}: ${step.title}`}
-      style={{ borderLeftWidth: 4, borderLeftColor: tone.fg, backgroundColor: tone.bg, borderRadius: 6, padding: 10, gap: 6 }}
+      style={{
+        borderLeftWidth: 4,
+        borderLeftColor: tone.fg,
+        backgroundColor: tone.bg,
+        borderRadius: 6,
+        padding: 10,
+        gap: 6,
+      }}
     >
       <View style={styles.row}>
         <Text style={{ fontWeight: '700', color: tone.fg }}>{step.id}.</Text>
@@ -63,7 +76,9 @@ function FieldView({ field, stepId }: { field: FlowField; stepId: string }) {
         <Text style={[styles.mono, { flexShrink: 1 }]} selectable testID={`field-${field.label}`}>
           {display.text}
         </Text>
-        {field.sensitivity === 'secret' ? <Text style={styles.muted}>(secret: always masked)</Text> : null}
+        {field.sensitivity === 'secret' ? (
+          <Text style={styles.muted}>(secret: always masked)</Text>
+        ) : null}
         {field.sensitivity === 'token' ? (
           <Button
             variant="secondary"

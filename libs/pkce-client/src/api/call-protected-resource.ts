@@ -39,9 +39,15 @@ export async function callProtectedResource(
 ): Promise<ApiCallResult> {
   const headers = new Headers({ accept: 'application/json' });
   if (jsonBody !== undefined) headers.set('content-type', 'application/json');
-  const requestOptions = {
+  const requestOptions: oauth.ProtectedResourceRequestOptions = {
     [oauth.allowInsecureRequests]: options.allowInsecureHttp ?? false,
-    ...(options.fetch ? { [oauth.customFetch]: options.fetch } : {}),
+    // fetch accepts every body oauth4webapi passes; the DOM and Node typings merely disagree.
+    ...(options.fetch
+      ? {
+          [oauth.customFetch]:
+            options.fetch as oauth.ProtectedResourceRequestOptions[typeof oauth.customFetch],
+        }
+      : {}),
   };
   let response: Response;
   let challenge: oauth.WWWAuthenticateChallenge | undefined;

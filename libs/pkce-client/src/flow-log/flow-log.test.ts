@@ -86,6 +86,18 @@ describe('flow log', () => {
     expect(verifier && displayFlowField(verifier, true).text).not.toContain(attempt.codeVerifier);
   });
 
+  it('never holds the verifier, the code or the refresh token, not even in memory', async () => {
+    const { log, attempt, tokens, callback } = await fullLog();
+    const raw = JSON.stringify(log);
+    for (const secret of [
+      attempt.codeVerifier,
+      callback.searchParams.get('code'),
+      tokens.refreshToken,
+    ]) {
+      expect(raw).not.toContain(String(secret));
+    }
+  });
+
   it('never persists token values, even masked ones stay masked', async () => {
     const { log, tokens } = await fullLog();
     const persisted = JSON.stringify(persistableFlowLog(log));

@@ -1,8 +1,9 @@
 /**
  * The flow-log model: what the screen shows a learner, step by step. A step has a kind (from the
  * catalogue, which holds its title and its explanation), an outcome, and fields. A field says how
- * sensitive its value is: `secret` values (verifier, code) are always masked; `token` values are
- * masked until the learner expands them, and then shown decoded.
+ * sensitive its value is: `secret` values (verifier, code, refresh token) are masked when the step
+ * is created, so they never sit in the log; `token` values (access and ID tokens, already held in
+ * memory) are masked until the learner expands them, and then shown decoded.
  */
 import { decodeJwtForDisplay, type DecodedJwt } from '../redaction/decode-jwt-for-display.js';
 import { maskSecret } from '../redaction/mask-secret.js';
@@ -118,7 +119,12 @@ export function createFlowStep(
     title: options.title ?? flowStepCatalogue[kind].title,
     explanation: options.explanation ?? flowStepCatalogue[kind].explanation,
     outcome: options.outcome ?? 'info',
-    fields: Object.freeze([...(options.fields ?? [])]),
+    // A secret's value never enters the log: it is masked here, once, for good.
+    fields: Object.freeze(
+      (options.fields ?? []).map((field) =>
+        field.sensitivity === 'secret' ? { ...field, value: maskSecret(field.value) } : field,
+      ),
+    ),
   });
 }
 
@@ -143,21 +149,21 @@ export interface FieldDisplay {
 }
 
 /**
- * How a field is shown: plain as is, secret masked always, token masked unless expanded (then in
- * full, with its decoded JWT header and payload).
+ * How a field is shown: plain and secret (already masked) as stored, token masked unless expanded
+ * (then in full, with its decoded JWT header and payload).
  *
  * @example
  * displayFlowField({ label: 'access_token', value: jwt, sensitivity: 'token' }, false).text; // 'eyJh… (812 chars)'
  */
 export function displayFlowField(field: FlowField, expanded: boolean): FieldDisplay {
-  if (field.sensitivity === 'plain') return { text: field.value };
-  if (field.sensitivity === 'secret' || !expanded) return { text: maskSecret(field.value) };
+  if (field.sensitivity !== 'token') return { text: field.value };
+  if (!expanded) return { text: maskSecret(field.value) };
   return { text: field.value, decoded: decodeJwtForDisplay(field.value) };
 }
 
 /**
  * The log as it may be written to session storage: token values are masked for good (tokens stay
- * in memory only). Secret values (verifier) are kept, because the pending attempt holds them anyway.
+ * in memory only). Secret values were masked when their step was created.
  *
  * @example
  * sessionStorage.setItem('log', JSON.stringify(persistableFlowLog(log)));
