@@ -26,6 +26,11 @@ export interface ProviderAppOptions {
   /** Share a client (tests); otherwise one is created from `config.databaseUrl` and owned here. */
   readonly prisma?: ProviderPrisma;
   readonly logger?: Logger;
+  /**
+   * Where the engine keeps its artefacts: `prisma` (always, in real use) or the engine's own
+   * in-memory LRU (`memory`, for the benchmark's baseline only: not shared, not durable).
+   */
+  readonly engineStorage?: 'prisma' | 'memory';
 }
 
 export interface ProviderApp {
@@ -46,18 +51,19 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
   await ensureSigningKey(prisma);
   const cookieKeys = await ensureCookieKeys(prisma);
 
-  let host: EngineHost | undefined;
-  const health = createHealthRouter(prisma, () => host, config.issuer);
+  // The routers are built before the engine host exists and ask for it on each request.
+  const started: { host?: EngineHost } = {};
+  const health = createHealthRouter(prisma, () => started.host, config.issuer);
   const engine = (): EngineHost => {
-    if (!host) throw new Error('engine not started');
-    return host;
+    if (!started.host) throw new Error('engine not started');
+    return started.host;
   };
   const admin = createAdminRouter({ config, prisma, repository, engine });
 
-  host = await EngineHost.start({
+  const host = await EngineHost.start({
     config,
     prisma,
-    adapter: createOidcAdapterFactory(repository),
+    adapter: options.engineStorage === 'memory' ? undefined : createOidcAdapterFactory(repository),
     cookieKeys,
     findAccount: createFindAccount(prisma),
     logger,
@@ -69,6 +75,8 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
       createInteractionRouter({ provider, prisma, config }).middleware(),
     ],
   });
+
+  started.host = host;
 
   const stopSweeper = startSweeper(repository, prisma, config.sweepIntervalSeconds, (error) =>
     logger.error('sweep failed', describeError(error)),
@@ -82,16 +90,15 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const running = host;
 
   return {
     server,
-    host: running,
+    host,
     prisma,
     url: `http://localhost:${port}`,
     async close() {
       stopSweeper();
-      running.stop();
+      host.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

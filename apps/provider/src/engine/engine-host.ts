@@ -21,7 +21,8 @@ import { enforceExactRedirectMatching } from './exact-redirect-matching.js';
 export interface EngineHostOptions {
   readonly config: ProviderConfig;
   readonly prisma: ProviderPrisma;
-  readonly adapter: (name: string) => Adapter;
+  /** `undefined` selects the engine's in-memory adapter (benchmark baseline only). */
+  readonly adapter: ((name: string) => Adapter) | undefined;
   readonly cookieKeys: readonly string[];
   readonly findAccount: FindAccount;
   readonly logger: Logger;

@@ -75,8 +75,13 @@ async function renderPrompt(ctx: Context, deps: InteractionDeps, details: Intera
   sendHtml(ctx, 200, renderConsentPage({ uid: details.uid, csrf, clientName: name, userName: user?.name ?? 'you', scopes, resources }));
 }
 
-async function finish(ctx: Context, deps: InteractionDeps, result: Record<string, unknown>): Promise<void> {
-  const returnTo = await deps.provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+/**
+ * Records the interaction result and sends the browser back to the engine. A login starts afresh
+ * (`mergeWithLastSubmission: false`); consent keeps the login of the same request, so `prompt=login`
+ * does not ask for the password a second time after consent.
+ */
+async function finish(ctx: Context, deps: InteractionDeps, result: Record<string, unknown>, merge = false): Promise<void> {
+  const returnTo = await deps.provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: merge });
   ctx.status = 303;
   ctx.set('cache-control', 'no-store');
   ctx.redirect(returnTo);
@@ -167,7 +172,7 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
         grant.addResourceScope(indicator, scopes.join(' '));
       }
       const grantId = await grant.save();
-      await finish(ctx, deps, { consent: { grantId } });
+      await finish(ctx, deps, { consent: { grantId } }, true);
     })
     .add('POST', '/interaction/:uid/abort', async (ctx, { uid = '' }) => {
       const guarded = await guardedForm(ctx, uid);
