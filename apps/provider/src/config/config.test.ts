@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, CONFIG_VARIABLES, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('defaults to the stack contract (issuer :4000, API :3333, port 4000, admin off)', () => {
@@ -46,5 +47,11 @@ describe('loadConfig', () => {
   it('treats empty variables as unset and parses DEMO_MODE', () => {
     expect(loadConfig({ PROVIDER_ADMIN_TOKEN: '', DEMO_MODE: 'false' })).toMatchObject({ adminToken: undefined, demoMode: false });
     expect(() => loadConfig({ DEMO_MODE: 'maybe' })).toThrow(ConfigError);
+  });
+
+  it('documents every variable in .env.example, and nothing else', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const documented = [...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]);
+    expect(new Set(documented)).toEqual(new Set(CONFIG_VARIABLES));
   });
 });

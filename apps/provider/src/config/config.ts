@@ -97,6 +97,9 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_WINDOW_SECONDS: seconds(5 * 60),
 });
 
+/** Every environment variable the provider reads (documented in apps/provider/.env.example). */
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(envSchema.shape));
+
 /** Lifetimes (seconds) of every artefact, and the clock leeway the engine allows. */
 export interface Lifetimes {
   readonly authorizationCode: number;
