@@ -6,6 +6,7 @@ import { signIn } from './web-helpers.js';
 test('creates, edits and deletes a note through the API', async ({ page }) => {
   await signIn(page);
   await page.goto(`${urls.web}/notes`);
+  await expect(page.getByTestId('notes-load-error')).toHaveCount(0);
   const title = `Shopping ${Date.now()}`;
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Text').fill('milk, eggs');
@@ -15,6 +16,7 @@ test('creates, edits and deletes a note through the API', async ({ page }) => {
   await expect(note).toContainText('milk, eggs');
 
   await note.getByRole('link', { name: `Edit ${title}` }).click();
+  await expect(page.getByRole('heading', { name: 'Edit note' })).toBeVisible();
   await page.getByLabel('Title').fill(`${title} (edited)`);
   await page.getByLabel('Text').fill('milk, eggs, bread');
   await page.getByRole('button', { name: 'Save' }).click();

@@ -83,7 +83,7 @@ export function buildAuthOptions(config: WebConfig, prisma: PrismaClient, idToke
         const context = flowContext.getStore() as ({ lastError?: string } & object) | undefined;
         const reason = describeError(metadata);
         if (context) context.lastError = reason;
-        logSecurityEvent('signin.failed', { nextAuthCode: code, reason: scrub(reason) });
+        logSecurityEvent('signin.failed', { nextAuthError: code, reason: scrub(reason) });
       },
       warn(code) {
         if (code !== 'DEBUG_ENABLED') console.warn(JSON.stringify({ app: 'web', kind: 'next-auth', warning: code }));
