@@ -88,6 +88,15 @@ describe('authorization code flow (public client, PKCE)', () => {
     expect(refresh.body.error).toBe('invalid_grant');
   });
 
+  it('lets exactly one of five concurrent redemptions of a code succeed', async () => {
+    const { verifier, challenge } = pkcePair();
+    const { callback } = await authorize(provider.issuer, { pkce: { challenge } });
+    const form = { grant_type: 'authorization_code', code: callback.searchParams.get('code')!, redirect_uri: mobileClient.redirectUris[0]!, client_id: mobileClient.clientId, code_verifier: verifier };
+    const results = await Promise.all(Array.from({ length: 5 }, () => tokenRequest(provider.issuer, form)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.body.error === 'invalid_grant')).toHaveLength(4);
+  });
+
   it('matches redirect URIs exactly (no trailing slash, no other loopback port, no path change)', async () => {
     for (const redirectUri of ['http://localhost:8081/callback/', 'http://localhost:9999/callback', 'http://localhost:8081/callback?x=1', 'http://127.0.0.1:8081/callback']) {
       const { response, location } = await authorizationResponse({ state: 's', nonce: 'n', redirectUri, pkce: pkcePair() });

@@ -36,6 +36,16 @@ describe('refresh tokens', () => {
     expect(afterRevocation.body.error).toBe('invalid_grant');
   });
 
+  it('are single-use under concurrency: of five parallel refreshes with one token exactly one succeeds', async () => {
+    const { tokens } = await mobileTokens(provider.issuer);
+    const results = await Promise.all(Array.from({ length: 5 }, () => refresh(String(tokens.body.refresh_token))));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const failed of results.filter((r) => r.status !== 200)) {
+      expect(failed.status).toBe(400);
+      expect(failed.body.error).toBe('invalid_grant');
+    }
+  });
+
   it('keep their absolute lifetime across rotations', async () => {
     const { tokens } = await mobileTokens(provider.issuer);
     const before = await provider.db.prisma.oidcPayload.findFirst({ where: { model: 'RefreshToken' }, orderBy: { createdAt: 'desc' } });

@@ -53,6 +53,20 @@ describeEachDatabase('the Prisma adapter for every engine model', (db) => {
     expect(row?.consumedAt).toBeInstanceOf(Date);
   });
 
+  it('consumes atomically: of concurrent consumers exactly one wins, the others get invalid_grant', async () => {
+    const adapter = new OidcAdapter('AuthorizationCode', repository());
+    await adapter.upsert('race', { kind: 'AuthorizationCode', jti: 'race' }, 60);
+    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => adapter.consume('race')));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    for (const outcome of outcomes.filter((o) => o.status === 'rejected')) {
+      expect((outcome as PromiseRejectedResult).reason).toMatchObject({ error: 'invalid_grant' });
+    }
+    const par = new OidcAdapter('PushedAuthorizationRequest', repository());
+    await par.upsert('p1', { jti: 'p1' }, 60);
+    await par.consume('p1');
+    await expect(par.consume('p1')).rejects.toMatchObject({ error: 'invalid_request_uri' });
+  });
+
   it('finds sessions by uid and device codes by user code', async () => {
     const factory = createOidcAdapterFactory(repository());
     await factory('Session').upsert('s1', { kind: 'Session', jti: 's1', uid: 'uid-1' }, 60);

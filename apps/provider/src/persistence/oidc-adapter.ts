@@ -9,9 +9,13 @@
  *   sweeper deletes it;
  * - `consume` records `consumedAt`, and `find` reports it as the payload's `consumed` (epoch seconds),
  *   which is how the engine detects authorization code and refresh token reuse;
+ * - `consume` is atomic (a conditional update): when two requests redeem the same code, refresh
+ *   token or device code at once (on one instance or two), exactly one wins; the other gets
+ *   `invalid_grant` (`invalid_request_uri` for a pushed request) instead of a second set of tokens.
+ *   The engine's own check-then-consume would let both through.
  * - `revokeByGrantId` deletes every artefact of the model issued under a grant.
  */
-import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
 import type { OidcPayloadRepository, OidcPayloadRow } from './oidc-payload-repository.js';
 
 function toPayload(row: OidcPayloadRow | null, now: number): AdapterPayload | undefined {
@@ -57,7 +61,12 @@ export class OidcAdapter implements Adapter {
   }
 
   async consume(id: string): Promise<void> {
-    await this.repository.consume(this.model, id, new Date(this.clock()));
+    const consumed = await this.repository.consume(this.model, id, new Date(this.clock()));
+    if (consumed) return;
+    if (this.model === 'PushedAuthorizationRequest') {
+      throw new errors.InvalidRequestUri('request_uri is invalid, expired, or was already used');
+    }
+    throw new errors.InvalidGrant(`${this.model} already consumed`);
   }
 
   async destroy(id: string): Promise<void> {

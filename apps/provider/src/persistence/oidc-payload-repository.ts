@@ -19,8 +19,8 @@ export interface OidcPayloadRepository {
   find(model: string, id: string): Promise<OidcPayloadRow | null>;
   findByUid(model: string, uid: string): Promise<OidcPayloadRow | null>;
   findByUserCode(model: string, userCode: string): Promise<OidcPayloadRow | null>;
-  /** Marks the row consumed unless it already is. */
-  consume(model: string, id: string, at: Date): Promise<void>;
+  /** Marks the row consumed unless it already is; true when this call consumed it (atomic). */
+  consume(model: string, id: string, at: Date): Promise<boolean>;
   destroy(model: string, id: string): Promise<void>;
   revokeByGrantId(model: string, grantId: string): Promise<void>;
   /** Deletes every row whose `expiresAt` is before `now`; returns how many. */

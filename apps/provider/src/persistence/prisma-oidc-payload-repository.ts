@@ -32,7 +32,8 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
       return (await table.findFirst({ where: { model, userCode } })) as OidcPayloadRow | null;
     },
     async consume(model, id, at) {
-      await table.updateMany({ where: { model, id, consumedAt: null }, data: { consumedAt: at } });
+      const { count } = await table.updateMany({ where: { model, id, consumedAt: null }, data: { consumedAt: at } });
+      return count === 1;
     },
     async destroy(model, id) {
       await table.deleteMany({ where: { model, id } });
