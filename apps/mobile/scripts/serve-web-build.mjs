@@ -2,6 +2,8 @@
 // Serves the production web export (dist/) — not the Expo dev server — on http://localhost:8081.
 // Any path without a file extension (/, /callback) gets index.html: the app reads the callback
 // from the URL itself. Usage: node scripts/serve-web-build.mjs [--port 8081] [--dir dist]
+// (the port may also come from PORT, as the stack runner passes it). The provider registers
+// http://localhost:8081/callback, so another port needs another registered redirect URI.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -10,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '8081' }, dir: { type: 'string', default: 'dist' } },
+  options: {
+    port: { type: 'string', default: process.env.PORT || '8081' },
+    dir: { type: 'string', default: 'dist' },
+  },
 });
 const appRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const root = resolve(appRoot, values.dir);
