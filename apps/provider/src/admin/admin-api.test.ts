@@ -128,6 +128,21 @@ describe('dynamic client registration (RFC 7591)', () => {
     const { callback } = await authorize(provider.issuer, { clientId: client.client_id, redirectUri: 'http://localhost:5173/cb', pkce: pkcePair(), scope: 'openid notes:read' });
     expect(callback.searchParams.get('code')).toBeTruthy();
   });
+
+  it('refuses a registration that mixes client_credentials with user grants, or a public machine client', async () => {
+    const iat = (await admin('POST', '/admin/initial-access-tokens', {})).body.initial_access_token as string;
+    for (const body of [
+      { ...metadata, grant_types: ['authorization_code', 'client_credentials'], token_endpoint_auth_method: 'client_secret_basic' },
+      { redirect_uris: [], response_types: [], grant_types: ['client_credentials'], token_endpoint_auth_method: 'none' },
+    ]) {
+      const response = await fetch(`${provider.issuer}/reg`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${iat}` }, body: JSON.stringify(body) });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toBe('invalid_client_metadata');
+    }
+    const viaAdmin = await admin('POST', '/admin/clients', { client_id: 'mixed', client_secret: 'x'.repeat(32), grant_types: ['authorization_code', 'client_credentials'], redirect_uris: ['http://localhost:5173/cb'] });
+    expect(viaAdmin.status).toBe(400);
+    expect(viaAdmin.body.error).toBe('invalid_client_metadata');
+  });
 });
 
 describe('key rotation through the admin API', () => {

@@ -16,6 +16,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import type { ProviderConfig } from '../config/config.js';
 import { deleteUser, upsertUser } from '../accounts/user-store.js';
+import { assertClientGrantPolicy, CLIENT_GRANT_POLICY } from '../engine/client-grant-policy.js';
 import { deleteClient, upsertClient } from '../engine/client-store.js';
 import type { EngineHost } from '../engine/engine-host.js';
 import { readJson } from '../http/read-body.js';
@@ -113,6 +114,7 @@ export function createAdminRouter(deps: AdminDeps): Router {
       if (!parsed.success) return invalid(ctx, parsed.error);
       const metadata = parsed.data as Parameters<typeof upsertClient>[1];
       try {
+        assertClientGrantPolicy(metadata);
         await host.current().Client.validate(metadata);
       } catch (error) {
         const description = (error as { error_description?: string }).error_description ?? 'invalid client metadata';
@@ -179,7 +181,7 @@ export function createAdminRouter(deps: AdminDeps): Router {
       const parsed = z.object({ expiresIn: z.number().int().positive().max(31_536_000).optional() }).safeParse(await readJson(ctx));
       if (!parsed.success) return invalid(ctx, parsed.error);
       const provider = host.current();
-      const value = await new provider.InitialAccessToken({ expiresIn: parsed.data.expiresIn ?? 3600 }).save();
+      const value = await new provider.InitialAccessToken({ expiresIn: parsed.data.expiresIn ?? 3600, policies: [CLIENT_GRANT_POLICY] }).save();
       send(ctx, 201, { initial_access_token: value });
     }));
 }

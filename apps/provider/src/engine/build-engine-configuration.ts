@@ -3,9 +3,10 @@
  * Every protocol rule here is the engine's; this file only chooses.
  */
 import { OIDC_SCOPES, API_SCOPES } from '@oauth-ref/scopes';
-import type { Adapter, Configuration, FindAccount, KoaContextWithOIDC, Client } from 'oidc-provider';
+import type { Adapter, ClientMetadata, Configuration, FindAccount, KoaContextWithOIDC, Client } from 'oidc-provider';
 import type { JWK } from 'jose';
 import type { ProviderConfig } from '../config/config.js';
+import { assertClientGrantPolicy, CLIENT_GRANT_POLICY } from './client-grant-policy.js';
 import { createResourceIndicatorsFeature } from './resource-rule.js';
 import * as pages from './engine-pages.js';
 
@@ -111,7 +112,14 @@ export function buildEngineConfiguration(deps: EngineDeps): Configuration {
         logoutSource: pages.logoutSource,
         postLogoutSuccessSource: pages.postLogoutSuccessSource,
       },
-      registration: { enabled: true, initialAccessToken: true, issueRegistrationAccessToken: true },
+      registration: {
+        enabled: true,
+        initialAccessToken: true,
+        issueRegistrationAccessToken: true,
+        policies: {
+          [CLIENT_GRANT_POLICY]: (_ctx: KoaContextWithOIDC, properties: ClientMetadata) => assertClientGrantPolicy(properties),
+        },
+      },
       dPoP: { enabled: true },
       pushedAuthorizationRequests: { enabled: true },
       resourceIndicators: createResourceIndicatorsFeature({
