@@ -82,6 +82,13 @@ describe('malformed requests get RFC error responses, never a 500 or a stack tra
   });
 });
 
+describe('no request in this file made the engine fail internally', () => {
+  it('logged no server_error and no unhandled error', () => {
+    const failures = provider.logs.filter((line) => /server_error|unhandled error/.test(line));
+    expect(failures).toEqual([]);
+  });
+});
+
 describe('logs', () => {
   it('never contain codes, tokens, secrets, passwords or code_verifier', async () => {
     const { code, verifier, tokens } = await mobileTokens(provider.issuer);

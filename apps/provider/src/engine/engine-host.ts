@@ -37,12 +37,15 @@ export class EngineHost {
   #handler!: Handler;
   #ring!: KeyRing;
   #timer: NodeJS.Timeout | undefined;
+  #transition: NodeJS.Timeout | undefined;
 
   private constructor(private readonly options: EngineHostOptions) {}
 
   static async start(options: EngineHostOptions): Promise<EngineHost> {
     const host = new EngineHost(options);
-    host.#build(computeKeyRing(await loadKeyRows(options.prisma)));
+    const ring = computeKeyRing(await loadKeyRows(options.prisma));
+    host.#build(ring);
+    host.#scheduleTransition(ring);
     host.#timer = setInterval(() => {
       host.refresh().catch((error: unknown) => options.logger.error('key refresh failed', describeError(error)));
     }, options.config.keys.refreshSeconds * 1000);
@@ -66,6 +69,20 @@ export class EngineHost {
       this.#build(ring);
       this.options.logger.info('signing keys changed', { signer: ring.signer?.kid, published: ring.published.map((row) => row.kid) });
     }
+    this.#scheduleTransition(ring);
+  }
+
+  /** Refreshes right when a key is due to activate or retire, not up to KEY_REFRESH_SECONDS later. */
+  #scheduleTransition(ring: KeyRing): void {
+    if (this.#transition) clearTimeout(this.#transition);
+    this.#transition = undefined;
+    if (ring.nextTransitionAt === undefined) return;
+    const delay = Math.max(0, ring.nextTransitionAt - Date.now()) + 25;
+    if (delay > 2 ** 31 - 1) return;
+    this.#transition = setTimeout(() => {
+      this.refresh().catch((error: unknown) => this.options.logger.error('key refresh failed', describeError(error)));
+    }, delay);
+    this.#transition.unref();
   }
 
   handle: Handler = (req, res) => {
@@ -74,6 +91,7 @@ export class EngineHost {
 
   stop(): void {
     if (this.#timer) clearInterval(this.#timer);
+    if (this.#transition) clearTimeout(this.#transition);
   }
 
   #build(ring: KeyRing): void {

@@ -47,6 +47,12 @@ describe('computeKeyRing', () => {
     expect(b.privateJwks[0]).toMatchObject({ kid: 'k1' });
   });
 
+  it('knows when the clock alone will change it next', () => {
+    const ring = computeKeyRing([row('current', -10_000, 70_000), row('next', 10_000, null, 'published')], T);
+    expect(ring.nextTransitionAt).toBe(T + 10_000);
+    expect(computeKeyRing([row('only', -1)], T).nextTransitionAt).toBeUndefined();
+  });
+
   it('has no signer when the table is empty', () => {
     expect(computeKeyRing([], T).signer).toBeUndefined();
   });

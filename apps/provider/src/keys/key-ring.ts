@@ -31,6 +31,8 @@ export interface KeyRing {
   /** A string that changes whenever the ring changes (cheap comparison between polls). */
   readonly fingerprint: string;
   stateOf(kid: string): KeyState | undefined;
+  /** When the ring next changes by the clock alone (a key activates or retires), if ever. */
+  readonly nextTransitionAt: number | undefined;
 }
 
 function isRetired(row: SigningKeyRow, now: number): boolean {
@@ -52,7 +54,11 @@ export function computeKeyRing(rows: readonly SigningKeyRow[], now: number = Dat
     else if (row.activateAt.getTime() > now) states.set(row.kid, 'published');
     else states.set(row.kid, 'superseded');
   }
+  const upcoming = live
+    .flatMap((row) => [row.activateAt.getTime(), row.retireAt?.getTime() ?? Number.POSITIVE_INFINITY])
+    .filter((time) => time > now && Number.isFinite(time));
   return {
+    nextTransitionAt: upcoming.length ? Math.min(...upcoming) : undefined,
     signer,
     published,
     privateJwks: published.map((row) => JSON.parse(row.privateJwk) as JWK),
