@@ -22,6 +22,8 @@ export interface FakeIssuer {
   authorize(authorizationUrl: string, sub?: string): string;
   /** Tokens issued so far (to assert none of them reaches the browser). */
   readonly issuedTokens: string[];
+  /** Bodies of RFC 7009 revocation requests received. */
+  readonly revocations: URLSearchParams[];
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startFakeIssuer(clientId: string, clientSecret: string): P
   const codes = new Map<string, IssuedCode & { sub: string }>();
   const tokenRequests: URLSearchParams[] = [];
   const issuedTokens: string[] = [];
+  const revocations: URLSearchParams[] = [];
   let issuer = '';
 
   const signJwt = (header: object, claims: object) => {
@@ -65,6 +68,15 @@ export async function startFakeIssuer(clientId: string, clientSecret: string): P
       });
     }
     if (url.pathname === '/jwks') return json(200, { keys: [jwk] });
+    if (url.pathname === '/token/revocation' && request.method === 'POST') {
+      let raw = '';
+      request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      request.on('end', () => {
+        revocations.push(new URLSearchParams(raw));
+        response.writeHead(200).end();
+      });
+      return;
+    }
     if (url.pathname === '/token' && request.method === 'POST') {
       let raw = '';
       request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
@@ -104,6 +116,7 @@ export async function startFakeIssuer(clientId: string, clientSecret: string): P
     issuer,
     tokenRequests,
     issuedTokens,
+    revocations,
     authorize(authorizationUrl, sub = '7b0f3c5e-2c1a-4d8e-9f4b-a11ce0000001') {
       const params = new URL(authorizationUrl).searchParams;
       const code = `code-${randomUUID()}`;
