@@ -74,8 +74,14 @@ const server = createServer(async (request, response) => {
       'cache-control': html ? 'no-store' : 'public, max-age=31536000, immutable',
       ...securityHeaders,
     });
-    if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    // The file can vanish between stat and read (a rebuild in progress): end this response only.
+    createReadStream(file)
+      .on('error', () => response.destroy())
+      .pipe(response);
   } catch (error) {
     console.error(error);
     response.writeHead(500, securityHeaders).end();

@@ -63,7 +63,8 @@ function StatusCard({ state }: { state: AuthViewState }) {
       </Text>
       {signedIn ? (
         <Text style={styles.muted} testID="granted-scope">
-          Granted scope: {state.session.tokens?.scope.join(' ')}
+          Access token scope: {state.session.tokens?.scope.join(' ')} (audience {appConfig.resource}
+          ; the OpenID scopes were used for the ID token)
         </Text>
       ) : null}
       <View style={styles.keyValue}>

@@ -1,4 +1,7 @@
-import { StyleSheet } from 'react-native';
+import { Platform, StyleSheet, type TextStyle } from 'react-native';
+
+// Long tokens have no spaces: let the browser break them anywhere (react-native-web style).
+const breakAnywhere = (Platform.OS === 'web' ? { wordBreak: 'break-all' } : {}) as TextStyle;
 
 export const colours = {
   page: '#f4f6fb',
@@ -32,7 +35,7 @@ export const styles = StyleSheet.create({
   h2: { fontSize: 18, fontWeight: '700', color: colours.ink },
   body: { fontSize: 14, color: colours.ink, lineHeight: 20 },
   muted: { fontSize: 13, color: colours.muted, lineHeight: 18 },
-  mono: { fontFamily: 'monospace', fontSize: 12, color: colours.ink },
+  mono: { fontFamily: 'monospace', fontSize: 12, color: colours.ink, ...breakAnywhere },
   row: { flexDirection: 'row', flexWrap: 'wrap', gap: 8, alignItems: 'center' },
   button: {
     backgroundColor: colours.accent,
