@@ -47,7 +47,7 @@ describe.skipIf(missing !== undefined)(`sign-in and consent pages in Chromium${m
     await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
     await expect(page.getByLabel('Username').isVisible()).resolves.toBe(true);
     await expect(page.getByLabel('Password').isVisible()).resolves.toBe(true);
-    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const background = await page.locator('body').evaluate((body) => (body.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(body).backgroundColor);
     expect(background).toBe('rgb(244, 245, 247)');
     expect(violations).toEqual([]);
     await page.context().close();
