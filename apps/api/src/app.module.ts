@@ -1,7 +1,6 @@
 /** The API's root module, built from the validated config. */
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { createPrismaClient, type PrismaClient } from '@oauth-ref/db';
 import { BearerAuthModule } from '@oauth-ref/nest-bearer-auth';
 import { API_SCOPES } from '@oauth-ref/scopes';
@@ -11,6 +10,7 @@ import { API_CONFIG, type ApiConfig } from './config/api-config.js';
 import { PRISMA, PrismaLifecycle } from './database/prisma.provider.js';
 import { HealthController } from './health/health.controller.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
+import { RateLimitGuard } from './http/rate-limit.guard.js';
 import { loggerParams } from './logging/logger-params.js';
 import { MeController } from './me/me.controller.js';
 import { NotesController } from './notes/notes.controller.js';
@@ -37,16 +37,13 @@ export class AppModule {
       PrismaLifecycle,
       NotesRepository,
       NotesService,
-      { provide: APP_GUARD, useClass: ThrottlerGuard },
+      { provide: APP_GUARD, useClass: RateLimitGuard },
       { provide: APP_FILTER, useClass: AllExceptionsFilter },
     ];
     return {
       module: AppModule,
       imports: [
         LoggerModule.forRoot(loggerParams(config.logLevel, overrides.logDestination)),
-        ThrottlerModule.forRoot({
-          throttlers: [{ ttl: config.rateLimit.windowSeconds * 1000, limit: config.rateLimit.max }],
-        }),
         BearerAuthModule.forRoot({
           issuer: config.issuer,
           audience: config.audience,

@@ -1,7 +1,8 @@
 /**
- * The passport-jwt strategy. passport-jwt (jsonwebtoken) verifies the signature with the key
- * our `secretOrKeyProvider` returns, the `algorithms` allowlist, exact `iss`, `aud`, `exp`/`nbf`
- * with the configured leeway. Before a key is looked up, `checkTokenHeader` refuses any token
+ * The passport-jwt strategy: passport-jwt extracts the token (with our RFC 6750 extractor), asks
+ * our `secretOrKeyProvider` for the key (from the one JWKS client), verifies (its `JwtVerifier`
+ * step, delegated to jose: signature, `algorithms` allowlist, `typ`, exact `iss`, `aud`,
+ * `exp`/`nbf` with the leeway, required claims) and hands the payload to `validate`. Before a key is looked up, `checkTokenHeader` refuses any token
  * whose `typ` is not `at+jwt` (passport-jwt does not look at `typ`, so an ID token would pass)
  * or whose `alg` is not allowed; after, `checkAccessTokenClaims` enforces the RFC 9068 claims.
  */
@@ -15,6 +16,11 @@ import { checkAccessTokenClaims } from './check-access-token-claims.js';
 import { checkTokenHeader } from './check-token-header.js';
 import { extractBearerToken, type BearerRequest } from './extract-bearer-token.js';
 import { JwksClient } from './jwks-client.js';
+import {
+  installJoseVerifier,
+  JOSE_VERIFICATION,
+  type JoseVerificationSettings,
+} from './jose-jwt-verifier.js';
 
 /** Where the guard leaves the token it already extracted, so it is parsed once. */
 export const EXTRACTED_TOKEN = Symbol('oauth-ref:extracted-token');
@@ -26,6 +32,7 @@ export function jwtStrategyOptions(
   options: ResolvedBearerAuthOptions,
   jwks: JwksClient,
 ): StrategyOptionsWithRequest {
+  installJoseVerifier();
   return {
     jwtFromRequest: (request: RequestWithToken) =>
       request[EXTRACTED_TOKEN] ?? extractBearerToken(request) ?? null,
@@ -50,7 +57,16 @@ export function jwtStrategyOptions(
     issuer: options.issuer,
     audience: options.audience,
     ignoreExpiration: false,
-    jsonWebTokenOptions: { clockTolerance: options.clockToleranceSeconds },
+    // our options carry the jose settings; passport-jwt copies them into its verifier options
+    jsonWebTokenOptions: {
+      clockTolerance: options.clockToleranceSeconds,
+      [JOSE_VERIFICATION]: {
+        algorithms: options.algorithms,
+        issuer: options.issuer,
+        audience: options.audience,
+        clockToleranceSeconds: options.clockToleranceSeconds,
+      } satisfies JoseVerificationSettings,
+    },
     passReqToCallback: true,
   } as StrategyOptionsWithRequest;
 }

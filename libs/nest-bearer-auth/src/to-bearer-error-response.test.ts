@@ -71,4 +71,27 @@ describe('mapVerificationError', () => {
     expect(mapVerificationError(new Error('something else')).code).toBe('token_invalid');
     expect(mapVerificationError('not an error').code).toBe('token_invalid');
   });
+
+  it('turns jose errors into stable codes', () => {
+    const jose = (code: string, extra: Record<string, unknown> = {}) =>
+      Object.assign(new Error(code), { code, ...extra });
+    expect(mapVerificationError(jose('ERR_JWT_EXPIRED')).code).toBe('token_expired');
+    expect(mapVerificationError(jose('ERR_JWS_SIGNATURE_VERIFICATION_FAILED')).code).toBe(
+      'signature_invalid',
+    );
+    expect(mapVerificationError(jose('ERR_JOSE_ALG_NOT_ALLOWED')).code).toBe(
+      'algorithm_not_allowed',
+    );
+    expect(mapVerificationError(jose('ERR_JWS_INVALID')).code).toBe('token_malformed');
+    const claim = (claimName: string, reason: string) =>
+      jose('ERR_JWT_CLAIM_VALIDATION_FAILED', { claim: claimName, reason });
+    expect(mapVerificationError(claim('sub', 'missing')).code).toBe('claim_missing');
+    expect(mapVerificationError(claim('iss', 'check_failed')).code).toBe('issuer_mismatch');
+    expect(mapVerificationError(claim('aud', 'check_failed')).code).toBe('audience_mismatch');
+    expect(mapVerificationError(claim('nbf', 'check_failed')).code).toBe('token_not_yet_valid');
+    expect(mapVerificationError(claim('typ', 'check_failed')).code).toBe('type_not_access_token');
+    expect(mapVerificationError(claim('iat', 'check_failed')).code).toBe('token_issued_in_future');
+    expect(mapVerificationError(claim('iat', 'invalid')).code).toBe('claim_invalid');
+    expect(mapVerificationError(claim('jti', 'invalid')).code).toBe('claim_invalid');
+  });
 });

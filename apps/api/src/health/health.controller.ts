@@ -1,8 +1,8 @@
 /** GET /health (liveness, no dependencies) and GET /health/ready (database and JWKS reachable). */
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import { JwksClient } from '@oauth-ref/nest-bearer-auth';
+import { SkipRateLimit } from '../http/rate-limit.guard.js';
 import { NotesRepository } from '../notes/notes.repository.js';
 
 export interface ReadinessView {
@@ -11,7 +11,7 @@ export interface ReadinessView {
 }
 
 @ApiTags('health')
-@SkipThrottle()
+@SkipRateLimit()
 @Controller('health')
 export class HealthController {
   constructor(

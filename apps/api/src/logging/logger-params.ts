@@ -5,6 +5,7 @@
  * string are refused by the API and the query is dropped from the logged URL anyway.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { LogLevel } from '../config/api-config.js';
@@ -61,5 +62,8 @@ export function loggerParams(level: LogLevel, destination?: DestinationStream): 
           ? 'warn'
           : 'info',
   };
-  return { pinoHttp: destination === undefined ? options : [options, destination] } as Params;
+  return {
+    pinoHttp: destination === undefined ? options : [options, destination],
+    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
+  } as Params;
 }
