@@ -51,6 +51,12 @@ export async function handleAuthRequest(
   const flows = createFlowEventStore(prisma);
   const errorPage = (error: string) => `${config.baseUrl}/auth/error?error=${encodeURIComponent(error)}`;
 
+  if (action === 'signout') {
+    // next-auth's own sign-out would only delete the local session; ours also revokes the refresh
+    // token and ends the provider session (RP-initiated logout).
+    return redirectTo(`${config.baseUrl}/logout`, false);
+  }
+
   let idTokenAlgorithm = 'RS256';
   const isOurFlow = providerId === PROVIDER_ID && (action === 'signin' || action === 'callback');
   if (isOurFlow) {
