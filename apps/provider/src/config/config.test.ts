@@ -45,7 +45,8 @@ describe('loadConfig', () => {
   });
 
   it('treats empty variables as unset and parses DEMO_MODE', () => {
-    expect(loadConfig({ PROVIDER_ADMIN_TOKEN: '', DEMO_MODE: 'false' })).toMatchObject({ adminToken: undefined, demoMode: false });
+    expect(loadConfig({ PROVIDER_ADMIN_TOKEN: '', DEMO_MODE: 'false' })).toMatchObject({ adminToken: undefined, demoMode: false, trustProxy: false });
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(() => loadConfig({ DEMO_MODE: 'maybe' })).toThrow(ConfigError);
   });
 

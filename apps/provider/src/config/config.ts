@@ -74,6 +74,7 @@ const envSchema = z.object({
   API_RESOURCE: issuerSchema.default('http://localhost:3333'),
   CORS_ORIGINS: originList.default(['http://localhost:3000', 'http://localhost:8081']),
   DEMO_MODE: booleanFlag(true),
+  TRUST_PROXY: booleanFlag(false),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 
   AUTHORIZATION_CODE_TTL_SECONDS: seconds(60),
@@ -123,6 +124,8 @@ export interface ProviderConfig {
   readonly apiResource: string;
   readonly corsOrigins: readonly string[];
   readonly demoMode: boolean;
+  /** Trust X-Forwarded-* (client address for rate limits, https for secure cookies) from a proxy. */
+  readonly trustProxy: boolean;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   readonly lifetimes: Lifetimes;
   readonly keys: {
@@ -176,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiResource: e.API_RESOURCE,
     corsOrigins: e.CORS_ORIGINS,
     demoMode: e.DEMO_MODE,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     lifetimes: {
       authorizationCode: e.AUTHORIZATION_CODE_TTL_SECONDS,

@@ -107,6 +107,7 @@ export class EngineHost {
         findAccount: options.findAccount,
       }),
     );
+    provider.proxy = options.config.trustProxy;
     enforceExactRedirectMatching(provider);
     attachEngineEvents(provider, options.logger);
     for (const middleware of options.middleware(provider)) provider.use(middleware);
