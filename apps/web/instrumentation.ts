@@ -1,13 +1,12 @@
 /**
  * Runs once when the server starts: validates the configuration then, so a production server with
  * a missing NEXTAUTH_SECRET or a malformed OAUTH_ISSUER stops at start-up (exit code 1) instead of
- * answering every request with a 500.
+ * answering every request with a 500. `NEXT_RUNTIME` is a constant Next inlines per runtime (not
+ * configuration); the check only runs in the Node.js server.
  */
 export async function register(): Promise<void> {
-  try {
-    await import('./src/config/config');
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { validateConfigAtStartup } = await import('./src/config/validate-config-at-startup');
+    await validateConfigAtStartup();
   }
 }
