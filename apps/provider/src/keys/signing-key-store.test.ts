@@ -16,6 +16,15 @@ describeEachDatabase('signing keys in the database', (db) => {
     expect(JSON.parse(stored!.privateJwk)).toHaveProperty('d');
   });
 
+  it('takes over a bootstrap lock left behind by an instance that died', async () => {
+    const prisma = db().prisma;
+    await prisma.signingKey.deleteMany({});
+    await prisma.providerSecret.create({ data: { name: 'lock:signing-key-bootstrap', value: 'dead', createdAt: new Date(Date.now() - 60_000) } });
+    const ring = await ensureSigningKey(prisma);
+    expect(ring.signer).toBeDefined();
+    expect(await prisma.providerSecret.count({ where: { name: 'lock:signing-key-bootstrap' } })).toBe(0);
+  });
+
   it('rotates: publishes first, signs later, retires the old key after the grace period', async () => {
     const prisma = db().prisma;
     const now = Date.now();

@@ -48,6 +48,8 @@ export async function ensureSigningKey(prisma: ProviderPrisma, now: () => number
         await prisma.providerSecret.deleteMany({ where: { name: BOOTSTRAP_LOCK } });
       }
     } else {
+      // A lock left by an instance that died while generating is taken over after 30 s.
+      await prisma.providerSecret.deleteMany({ where: { name: BOOTSTRAP_LOCK, createdAt: { lt: new Date(now() - 30_000) } } });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
