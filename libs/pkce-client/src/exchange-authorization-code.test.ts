@@ -3,6 +3,7 @@ import { buildAuthorizationUrl } from './build-authorization-url.js';
 import { validateCallback } from './callback/validate-callback.js';
 import { createAuthorizationAttempt } from './create-authorization-attempt.js';
 import { exchangeAuthorizationCode } from './exchange-authorization-code.js';
+import { refreshTokenSet } from './refresh-token-set.js';
 import {
   createFakeAuthorizationServer,
   type FakeAuthorizationServerOptions,
@@ -51,6 +52,28 @@ describe('exchangeAuthorizationCode', () => {
       resource: 'http://localhost:3333',
     });
     expect(tokenRequest?.form.has('client_secret')).toBe(false);
+  });
+
+  it('sends no resource when none is configured, and refreshes without one too', async () => {
+    const server = createFakeAuthorizationServer();
+    const settings = { ...testSettings, resource: undefined, fetch: server.fetch };
+    const attempt = await createAuthorizationAttempt(settings);
+    const { params } = validateCallback(
+      server.metadata,
+      attempt,
+      server.authorize(buildAuthorizationUrl(server.metadata, attempt)),
+    );
+    const tokens = await exchangeAuthorizationCode(server.metadata, settings, attempt, params);
+    const refreshed = await refreshTokenSet(
+      server.metadata,
+      settings,
+      undefined,
+      tokens.refreshToken,
+    );
+    expect(refreshed.rotated).toBe(true);
+    expect(
+      server.requests.filter((r) => r.path === '/token').map((r) => r.form.has('resource')),
+    ).toEqual([false, false]);
   });
 
   it('is refused by the server when the verifier does not match the challenge', async () => {

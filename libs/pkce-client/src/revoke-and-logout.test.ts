@@ -98,3 +98,25 @@ describe('buildEndSessionUrl', () => {
     ).toBeUndefined();
   });
 });
+
+describe('without a custom fetch and without a resource', () => {
+  it('uses the platform fetch (here: nothing listens, so discovery fails cleanly)', async () => {
+    await expect(
+      discoverAuthorizationServer({
+        ...testSettings,
+        issuer: 'http://127.0.0.1:9',
+        fetch: undefined,
+      }),
+    ).rejects.toMatchObject({ code: 'discovery_failed' });
+  });
+
+  it('reports a revocation that failed with a non-Error value', async () => {
+    const server = createFakeAuthorizationServer();
+    const throwsString = (async () => {
+      throw 'offline';
+    }) as typeof fetch;
+    await expect(
+      revokeRefreshToken(server.metadata, { ...testSettings, fetch: throwsString }, 'rt'),
+    ).rejects.toThrow(/offline/);
+  });
+});
