@@ -3,7 +3,7 @@ import { startTestProvider, type TestProvider } from './testing/start-test-provi
 
 let provider: TestProvider;
 beforeAll(async () => {
-  provider = await startTestProvider();
+  provider = await startTestProvider({ env: { SWEEP_INTERVAL_SECONDS: '1' } });
 });
 afterAll(async () => provider?.stop());
 
@@ -64,5 +64,16 @@ describe('discovery and JWKS', () => {
     const response = await fetch(`${provider.issuer}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', issuer: provider.issuer, database: 'ok' });
+  });
+});
+
+describe('housekeeping', () => {
+  it('sweeps expired rows on its interval while serving', async () => {
+    const prisma = provider.db.prisma;
+    await prisma.oidcPayload.create({ data: { model: 'Session', id: 'expired-session', payload: '{}', expiresAt: new Date(Date.now() - 1000) } });
+    await prisma.oidcPayload.create({ data: { model: 'Session', id: 'live-session', payload: '{}', expiresAt: new Date(Date.now() + 600_000) } });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await prisma.oidcPayload.count({ where: { id: 'expired-session' } })).toBe(0);
+    expect(await prisma.oidcPayload.count({ where: { id: 'live-session' } })).toBe(1);
   });
 });
