@@ -159,6 +159,9 @@ function ControlsCard({ state, controller }: { state: AuthViewState; controller:
         </Text>
       </Pressable>
       <View style={styles.row}>
+        {state.phase === 'unavailable' ? (
+          <Button label="Retry" onPress={() => void controller.start()} disabled={state.busy} />
+        ) : null}
         <Button label="Sign in" onPress={() => void controller.signIn()} disabled={!canSignIn} />
         <Button
           label="Refresh tokens"
