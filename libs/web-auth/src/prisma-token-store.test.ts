@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the app loads @oauth-ref/db at run time (not bundled, see src/db/prisma.ts); tests import it directly
+import { createPrismaClient } from '@oauth-ref/db';
 import { describeEachDatabase } from '@oauth-ref/db/testing';
 import { expect, it } from 'vitest';
-import { createPrismaTokenStore } from './prisma-token-store';
-import { singleFlightContract } from './single-flight-refresh.contract';
+import { createPrismaTokenStore } from './prisma-token-store.js';
+import { singleFlightContract } from './testing/single-flight-contract.js';
 
 describeEachDatabase('single-flight refresh on the Account row', (database) => {
   singleFlightContract(async () => {
@@ -36,7 +36,6 @@ describeEachDatabase('single-flight refresh on the Account row', (database) => {
 
   it('stores the lease on the row so a second client (another instance) sees it', async () => {
     const { prisma, url } = database();
-    const { createPrismaClient } = await import('@oauth-ref/db');
     const other = createPrismaClient(url);
     try {
       const user = await prisma.user.create({ data: { name: 'Bob' } });

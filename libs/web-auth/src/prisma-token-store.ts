@@ -4,7 +4,7 @@
  * both SQLite and PostgreSQL, so exactly one instance wins it.
  */
 import type { PrismaClient } from '@oauth-ref/db';
-import type { RefreshedTokens, StoredTokens, TokenStore } from './token-store';
+import type { RefreshedTokens, StoredTokens, TokenStore } from './token-store.js';
 
 /**
  * @example

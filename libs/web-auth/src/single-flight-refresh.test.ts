@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RefreshLeaseTimeoutError } from './errors';
-import { createMemoryTokenStore } from './memory-token-store';
-import { singleFlightContract } from './single-flight-refresh.contract';
-import { createSingleFlightRefresh, isFresh } from './single-flight-refresh';
+import { RefreshLeaseTimeoutError } from './errors.js';
+import { createMemoryTokenStore } from './testing/memory-token-store.js';
+import { singleFlightContract } from './testing/single-flight-contract.js';
+import { createSingleFlightRefresh, isFresh } from './single-flight-refresh.js';
+import type { TokenStore } from './token-store.js';
 
 describe('single-flight refresh (in-memory store)', () => {
   singleFlightContract(async () => {
@@ -34,6 +35,43 @@ describe('single-flight refresh (in-memory store)', () => {
       maxWaitMs: 30,
     });
     await expect(source.getAccessToken('a')).rejects.toBeInstanceOf(RefreshLeaseTimeoutError);
+  });
+});
+
+describe('single-flight refresh edge cases (in-memory store)', () => {
+  const expired = { accountId: 'a', userId: 'u', accessToken: 'stale', refreshToken: 'r', idToken: null, expiresAt: 1, scope: null };
+
+  it('uses the tokens another holder wrote just before this caller took the lease', async () => {
+    const { store, rows } = createMemoryTokenStore([expired]);
+    const racing: TokenStore = {
+      ...store,
+      async tryAcquireLease(accountId, leaseId, until, now) {
+        rows.set(accountId, { ...rows.get(accountId)!, accessToken: 'fresh-from-other', expiresAt: Math.floor(Date.now() / 1000) + 300 });
+        return store.tryAcquireLease(accountId, leaseId, until, now);
+      },
+    };
+    let calls = 0;
+    const source = createSingleFlightRefresh({
+      store: racing,
+      refresh: async () => {
+        calls += 1;
+        return { accessToken: 'never', expiresAt: null };
+      },
+    });
+    await expect(source.getAccessToken('a')).resolves.toBe('fresh-from-other');
+    expect(calls).toBe(0);
+    expect(rows.get('a')?.leaseId).toBeNull();
+  });
+
+  it('ignores lease operations on unknown accounts and on leases it does not hold', async () => {
+    const { store, rows } = createMemoryTokenStore([expired]);
+    expect(await store.tryAcquireLease('missing', 'x', new Date(), new Date())).toBe(false);
+    expect(await store.saveRefreshed('missing', 'x', { accessToken: 'a', expiresAt: null })).toBe(false);
+    await store.releaseLease('missing', 'x');
+    await store.revokeLocally('missing', 'u');
+    await store.tryAcquireLease('a', 'mine', new Date(Date.now() + 1000), new Date());
+    await store.releaseLease('a', 'not-mine');
+    expect(rows.get('a')?.leaseId).toBe('mine');
   });
 });
 

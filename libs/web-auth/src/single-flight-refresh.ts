@@ -15,8 +15,8 @@ import {
   RefreshLeaseTimeoutError,
   RefreshRejectedError,
   SessionExpiredError,
-} from './errors';
-import type { RefreshedTokens, StoredTokens, TokenStore } from './token-store';
+} from './errors.js';
+import type { RefreshedTokens, StoredTokens, TokenStore } from './token-store.js';
 
 export interface SingleFlightRefreshOptions {
   readonly store: TokenStore;
@@ -46,6 +46,12 @@ export interface AccessTokenSource {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Whether the stored access token can still be used for `skewSeconds` more.
+ *
+ * @example
+ * isFresh({ ...stored, expiresAt: 1000 }, 960_000, 30); // true: 40 s left
+ */
 export function isFresh(tokens: StoredTokens, nowMs: number, skewSeconds: number): boolean {
   if (tokens.accessToken === null) return false;
   if (tokens.expiresAt === null) return true;
@@ -99,9 +105,7 @@ export function createSingleFlightRefresh(options: SingleFlightRefreshOptions): 
     if (!saved) {
       // Our lease expired while the provider was slow and someone else took over. Their write wins;
       // use what is stored (our rotated refresh token is lost, theirs is current).
-      const after = await readOrExpire(current.accountId);
-      if (after.accessToken === null) throw new SessionExpiredError('no-account');
-      return after.accessToken;
+      return (await readOrExpire(current.accountId)).accessToken as string;
     }
     await options.onRefreshed?.(current, refreshed);
     return refreshed.accessToken;

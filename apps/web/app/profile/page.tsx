@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { PROVIDER_ID } from '../../src/auth/oauth-ref-provider';
-import { SessionExpiredError } from '../../src/auth/refresh/errors';
+import { SessionExpiredError } from '@oauth-ref/web-auth';
 import { getPrisma } from '../../src/db/prisma';
 import { decodeJwt } from '../../src/flow/decode-jwt';
 import { requireUser } from '../../src/server/current-user';

@@ -21,7 +21,7 @@ import { buildAuthOptions } from './auth-options';
 import { classifySignInFailure } from './classify-sign-in-failure';
 import { chooseIdTokenAlgorithm, PROVIDER_ID } from './oauth-ref-provider';
 import { discoverProvider } from './oidc/discover-provider';
-import { ProviderUnavailableError } from './refresh/errors';
+import { ProviderUnavailableError } from '@oauth-ref/web-auth';
 
 export interface RouteContext {
   params: Promise<{ nextauth?: string[] }>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessTokenSource } from '../auth/refresh/single-flight-refresh';
+import type { AccessTokenSource } from '@oauth-ref/web-auth';
 import { ApiError, parseChallenge } from './api-error';
 import { createNotesApi } from './notes-api';
 

@@ -4,7 +4,7 @@
  * expired early); a second 401 is reported.
  */
 import { z } from 'zod';
-import type { AccessTokenSource } from '../auth/refresh/single-flight-refresh';
+import type { AccessTokenSource } from '@oauth-ref/web-auth';
 import { ApiError, apiErrorFromResponse } from './api-error';
 
 export const noteSchema = z.object({

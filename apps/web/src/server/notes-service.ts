@@ -5,7 +5,7 @@
  */
 import { redirect } from 'next/navigation';
 import { config } from '../config/config';
-import { AuthError, SessionExpiredError } from '../auth/refresh/errors';
+import { AuthError, SessionExpiredError } from '@oauth-ref/web-auth';
 import { ApiError } from '../notes/api-error';
 import { createNotesApi, type NotesApi } from '../notes/notes-api';
 import { logSecurityEvent } from '../security/log-security-event';

@@ -2,7 +2,7 @@
  * An in-memory TokenStore with the same lease semantics as the Prisma one, for unit tests of
  * the single-flight logic (the Prisma store is tested against SQLite and PostgreSQL separately).
  */
-import type { RefreshedTokens, StoredTokens, TokenStore } from './token-store';
+import type { RefreshedTokens, StoredTokens, TokenStore } from '../token-store.js';
 
 interface Row extends StoredTokens {
   leaseId: string | null;
@@ -10,6 +10,10 @@ interface Row extends StoredTokens {
   sessionsEnded: boolean;
 }
 
+/**
+ * @example
+ * const { store, rows } = createMemoryTokenStore([{ accountId: 'a', userId: 'u', accessToken: 'x', refreshToken: 'r', idToken: null, expiresAt: 0, scope: null }]);
+ */
 export function createMemoryTokenStore(initial: StoredTokens[]) {
   const rows = new Map<string, Row>(
     initial.map((tokens) => [tokens.accountId, { ...tokens, leaseId: null, leaseUntil: null, sessionsEnded: false }]),
@@ -33,6 +37,7 @@ export function createMemoryTokenStore(initial: StoredTokens[]) {
         accessToken: tokens.accessToken,
         refreshToken: tokens.refreshToken ?? row.refreshToken,
         idToken: tokens.idToken ?? row.idToken,
+        scope: tokens.scope ?? row.scope,
         expiresAt: tokens.expiresAt,
         leaseId: null,
         leaseUntil: null,

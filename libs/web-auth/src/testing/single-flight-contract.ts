@@ -3,9 +3,9 @@
  * against the in-memory store and against Prisma on SQLite and PostgreSQL.
  */
 import { expect, it } from 'vitest';
-import { ProviderUnavailableError, RefreshRejectedError, SessionExpiredError } from './errors';
-import { createSingleFlightRefresh } from './single-flight-refresh';
-import type { RefreshedTokens, StoredTokens, TokenStore } from './token-store';
+import { ProviderUnavailableError, RefreshRejectedError, SessionExpiredError } from '../errors.js';
+import { createSingleFlightRefresh } from '../single-flight-refresh.js';
+import type { RefreshedTokens, StoredTokens, TokenStore } from '../token-store.js';
 
 export interface StoreFixture {
   readonly store: TokenStore;
@@ -28,6 +28,12 @@ function fakeTokenEndpoint(delayMs = 50) {
   return { refresh, calls: () => calls, seen };
 }
 
+/**
+ * Declares the contract's tests inside the caller's `describe`.
+ *
+ * @example
+ * describe('my store', () => singleFlightContract(async () => ({ store, seed, countSessions })));
+ */
 export function singleFlightContract(setup: () => Promise<StoreFixture>) {
   it('returns the stored access token without refreshing while it is fresh', async () => {
     const fixture = await setup();
@@ -159,6 +165,57 @@ export function singleFlightContract(setup: () => Promise<StoreFixture>) {
     expect(await fixture.store.saveRefreshed(accountId, 'two', { accessToken: 'x', expiresAt: null })).toBe(false);
     await fixture.store.releaseLease(accountId, 'one');
     expect(await fixture.store.tryAcquireLease(accountId, 'two', until, new Date())).toBe(true);
+  });
+
+  it('stores the new ID token, scope and token type when the provider returns them', async () => {
+    const fixture = await setup();
+    const { accountId } = await fixture.seed({
+      accessToken: 'access-0', refreshToken: 'refresh-0', idToken: 'id-0', expiresAt: nowSeconds() - 5, scope: 'old',
+    });
+    const source = createSingleFlightRefresh({
+      store: fixture.store,
+      refresh: async () => ({ accessToken: 'access-1', refreshToken: 'refresh-1', idToken: 'id-1', scope: 'notes:read', tokenType: 'Bearer', expiresAt: nowSeconds() + 60 }),
+    });
+    await source.getAccessToken(accountId);
+    expect(await fixture.store.read(accountId)).toMatchObject({ accessToken: 'access-1', refreshToken: 'refresh-1', idToken: 'id-1', scope: 'notes:read' });
+  });
+
+  it('tells the caller to sign in again when the access token expired and there is no refresh token', async () => {
+    const fixture = await setup();
+    const { accountId } = await fixture.seed({
+      accessToken: 'access-0', refreshToken: null, idToken: null, expiresAt: nowSeconds() - 5, scope: null,
+    });
+    const endpoint = fakeTokenEndpoint(1);
+    const source = createSingleFlightRefresh({ store: fixture.store, refresh: endpoint.refresh });
+    await expect(source.getAccessToken(accountId)).rejects.toMatchObject({ reason: 'no-refresh-token' });
+    expect(endpoint.calls()).toBe(0);
+    // The lease was released: another caller can take it at once.
+    expect(await fixture.store.tryAcquireLease(accountId, 'next', new Date(Date.now() + 1000), new Date())).toBe(true);
+  });
+
+  it('keeps the newer tokens when its lease was taken over while the provider was slow', async () => {
+    const fixture = await setup();
+    const { accountId } = await fixture.seed({
+      accessToken: 'access-0', refreshToken: 'refresh-0', idToken: null, expiresAt: nowSeconds() - 5, scope: null,
+    });
+    const slow = createSingleFlightRefresh({
+      store: fixture.store,
+      leaseMs: 40,
+      refresh: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        return { accessToken: 'access-slow', refreshToken: 'refresh-slow', expiresAt: nowSeconds() + 60 };
+      },
+    });
+    const fast = createSingleFlightRefresh({
+      store: fixture.store,
+      pollMs: 10,
+      refresh: async () => ({ accessToken: 'access-fast', refreshToken: 'refresh-fast', expiresAt: nowSeconds() + 60 }),
+    });
+    const slowResult = slow.getAccessToken(accountId);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await expect(fast.getAccessToken(accountId)).resolves.toBe('access-fast');
+    await expect(slowResult).resolves.toBe('access-fast');
+    expect(await fixture.store.read(accountId)).toMatchObject({ accessToken: 'access-fast', refreshToken: 'refresh-fast' });
   });
 
   it('tells the caller to sign in again when the account has no tokens', async () => {

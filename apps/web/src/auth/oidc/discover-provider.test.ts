@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ProviderUnavailableError } from '../refresh/errors';
+import { ProviderUnavailableError } from '@oauth-ref/web-auth';
 import { clearDiscoveryCache, discoverProvider, IssuerMismatchError } from './discover-provider';
 
 const metadata = (issuer: string) => ({

@@ -5,7 +5,7 @@
  * sign-in does its own discovery, this copy serves refresh, revocation, logout and userinfo.
  */
 import { z } from 'zod';
-import { ProviderErrorResponse, ProviderUnavailableError } from '../refresh/errors';
+import { ProviderErrorResponse, ProviderUnavailableError } from '@oauth-ref/web-auth';
 
 export const providerMetadataSchema = z.object({
   issuer: z.string(),

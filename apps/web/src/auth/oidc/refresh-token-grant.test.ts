@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderErrorResponse, ProviderUnavailableError, RefreshRejectedError } from '../refresh/errors';
+import { ProviderErrorResponse, ProviderUnavailableError, RefreshRejectedError } from '@oauth-ref/web-auth';
 import { refreshTokenGrant } from './refresh-token-grant';
 
 const request = {

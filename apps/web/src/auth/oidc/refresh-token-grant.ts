@@ -4,8 +4,12 @@
  * becomes RefreshRejectedError; network errors and 5xx become ProviderUnavailableError.
  */
 import { z } from 'zod';
-import { ProviderErrorResponse, ProviderUnavailableError, RefreshRejectedError } from '../refresh/errors';
-import type { RefreshedTokens } from '../refresh/token-store';
+import {
+  ProviderErrorResponse,
+  ProviderUnavailableError,
+  RefreshRejectedError,
+  type RefreshedTokens,
+} from '@oauth-ref/web-auth';
 import { basicAuthorization } from './client-authentication';
 
 const tokenResponseSchema = z.object({

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@oauth-ref/source'] },
+  test: {
+    include: ['src/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['src/**/*.test.ts', 'src/index.ts', 'src/testing/index.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      thresholds: { lines: 100, functions: 100, statements: 100, branches: 95 },
+    },
+  },
+});
