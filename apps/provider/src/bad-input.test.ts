@@ -52,6 +52,11 @@ const cases: Case[] = [
   { name: 'PAR: JSON body', path: '/request', init: { method: 'POST', headers: { 'content-type': 'application/json', authorization: webAuth }, body: '{}' }, status: 400, error: 'invalid_request' },
   { name: 'registration: not JSON', path: '/reg', init: form('redirect_uris=x', { authorization: 'Bearer x' }), status: [400, 401] },
   { name: 'interaction: oversized form', path: '/interaction/x/login', init: form(`username=${'a'.repeat(100_000)}`), status: [400, 413] },
+  { name: 'interaction: malformed percent-encoding in the path', path: '/interaction/%E0%A4%A', init: {}, status: 400 },
+  { name: 'admin: malformed percent-encoding in the path', path: '/admin/users/%ZZ', init: { method: 'DELETE' }, status: [400, 401] },
+  { name: 'engine route: malformed percent-encoding', path: '/auth/%E0%A4%A', init: {}, status: [400, 404] },
+  { name: 'unknown path', path: '/nope/%ZZ', init: {}, status: [400, 404] },
+  { name: 'token: huge header-only garbage authorization', path: '/token', init: form('grant_type=client_credentials', { authorization: `Basic ${'A'.repeat(6000)}` }), status: [400, 401] },
   { name: 'interaction: wrong content type', path: '/interaction/x/login', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }, status: [400, 415] },
 ];
 

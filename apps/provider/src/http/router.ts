@@ -33,9 +33,15 @@ export class Router {
         pathMatched = true;
         if (route.method !== ctx.method && !(route.method === 'GET' && ctx.method === 'HEAD')) continue;
         const params: Record<string, string> = {};
-        route.keys.forEach((key, index) => {
-          params[key] = decodeURIComponent(match[index + 1] ?? '');
-        });
+        try {
+          route.keys.forEach((key, index) => {
+            params[key] = decodeURIComponent(match[index + 1] ?? '');
+          });
+        } catch {
+          ctx.status = 400;
+          ctx.body = { error: 'invalid_request', error_description: 'malformed path' };
+          return;
+        }
         await route.handler(ctx, params);
         return;
       }
