@@ -28,4 +28,15 @@ test('the callback page is served with no-referrer so the code cannot leak in a 
   expect(response.status()).toBe(200);
   expect(response.headers()['referrer-policy']).toBe('no-referrer');
   expect(response.headers()['cache-control']).toBe('no-store');
+  expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
+});
+
+test('the app runs under its Content Security Policy without a violation', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto(`${urls.mobile}/`);
+  await expect(page.getByTestId('flow-step-discovery')).toBeVisible();
+  expect(violations).toEqual([]);
 });
