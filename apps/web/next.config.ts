@@ -13,7 +13,8 @@ const securityHeaders = [
     key: 'Content-Security-Policy',
     // Next's bootstrap uses inline scripts; everything else is same-origin. No form-action: the logout
     // form is answered by a redirect to the provider's end_session_endpoint, which form-action would block.
-    value: "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'",
+    value:
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'",
   },
 ];
 

@@ -5,7 +5,8 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'OAuth Reference — web client', template: '%s · OAuth Reference' },
-  description: 'A Next.js confidential client signing in with OpenID Connect Authorization Code + PKCE, keeping every token on the server.',
+  description:
+    'A Next.js confidential client signing in with OpenID Connect Authorization Code + PKCE, keeping every token on the server.',
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

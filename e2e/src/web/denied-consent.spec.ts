@@ -11,5 +11,7 @@ test('denied consent shows access denied and creates no session', async ({ page,
   await expect(page).toHaveURL(`${urls.web}/auth/error?error=AccessDenied`);
   await expect(page.getByRole('heading', { name: 'Access denied' })).toBeVisible();
   await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
-  expect((await context.cookies(urls.web)).some((cookie) => cookie.name === 'web.session-token')).toBe(false);
+  expect(
+    (await context.cookies(urls.web)).some((cookie) => cookie.name === 'web.session-token'),
+  ).toBe(false);
 });

@@ -8,7 +8,9 @@ test('logout ends the provider session too', async ({ page, context }) => {
   await signIn(page);
   await signOut(page);
   await expect(page.getByRole('status')).toContainText('The provider confirmed the logout');
-  expect((await context.cookies(urls.web)).some((cookie) => cookie.name === 'web.session-token')).toBe(false);
+  expect(
+    (await context.cookies(urls.web)).some((cookie) => cookie.name === 'web.session-token'),
+  ).toBe(false);
 
   const session = await page.evaluate(async () => (await fetch('/api/auth/session')).json());
   expect(session).toEqual({});
@@ -23,7 +25,10 @@ test('logout ends the provider session too', async ({ page, context }) => {
 
 test('a cross-site logout POST is refused', async ({ page }) => {
   await signIn(page);
-  const response = await page.request.post(`${urls.web}/api/logout`, { headers: { origin: 'https://evil.example' }, maxRedirects: 0 });
+  const response = await page.request.post(`${urls.web}/api/logout`, {
+    headers: { origin: 'https://evil.example' },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(403);
   await page.goto(`${urls.web}/`);
   await expect(page.getByTestId('signed-in-as')).toBeVisible();

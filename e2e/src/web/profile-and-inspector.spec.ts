@@ -18,16 +18,22 @@ test('profile and flow inspector show what happened, without tokens', async ({ p
   await expect(page.getByTestId('authz-code_challenge_method')).toHaveText('S256');
   await expect(page.getByTestId('authz-code_challenge')).toHaveText(/^[\w-]{43}$/);
   await expect(page.getByTestId('authz-resource')).toHaveText(urls.api);
-  await expect(page.getByTestId('authz-redirect_uri')).toHaveText(`${urls.web}/api/auth/callback/oauth-ref`);
+  await expect(page.getByTestId('authz-redirect_uri')).toHaveText(
+    `${urls.web}/api/auth/callback/oauth-ref`,
+  );
   await expect(page.locator('body')).not.toContainText('code_verifier=');
-  await expect(page.getByTestId('redacted-access_token')).toHaveText(/^\[redacted JWT, \d+ characters\]$/);
+  await expect(page.getByTestId('redacted-access_token')).toHaveText(
+    /^\[redacted JWT, \d+ characters\]$/,
+  );
   await expect(page.getByTestId('redacted-refresh_token')).toHaveText(/^\[redacted/);
   await expect(page.getByTestId('expiry-countdown')).toContainText('expires in');
   expect(await page.content()).not.toMatch(JWT_PATTERN);
 
   await page.getByTestId('decode-tokens').click();
   await expect(page.getByRole('heading', { name: 'Access token, decoded' })).toBeVisible();
-  const accessHeader = page.locator('#signin-access-token').getByRole('table', { name: 'JOSE header' });
+  const accessHeader = page
+    .locator('#signin-access-token')
+    .getByRole('table', { name: 'JOSE header' });
   await expect(accessHeader.getByRole('row', { name: /^typ / })).toContainText('at+jwt');
   const accessClaims = page.locator('#signin-access-token').getByRole('table', { name: 'Claims' });
   await expect(accessClaims.getByRole('row', { name: /^aud / })).toContainText(urls.api);

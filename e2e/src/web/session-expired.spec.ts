@@ -15,7 +15,10 @@ test('a refused refresh token ends the session with a message, once', async ({ p
     // expired access token, so the next API call must refresh.
     const { count } = await prisma.account.updateMany({
       where: { provider: 'oauth-ref', access_token: { not: null } },
-      data: { refresh_token: 'unknown-to-the-provider', expires_at: Math.floor(Date.now() / 1000) - 60 },
+      data: {
+        refresh_token: 'unknown-to-the-provider',
+        expires_at: Math.floor(Date.now() / 1000) - 60,
+      },
     });
     expect(count).toBeGreaterThan(0);
   } finally {

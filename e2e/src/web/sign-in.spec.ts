@@ -5,9 +5,15 @@ import { expect, test } from '@playwright/test';
 import { urls } from '../support/env.js';
 import { JWT_PATTERN, signIn } from './web-helpers.js';
 
-test('signs in with Authorization Code + PKCE and keeps every token on the server', async ({ page, context }) => {
+test('signs in with Authorization Code + PKCE and keeps every token on the server', async ({
+  page,
+  context,
+}) => {
   const elapsed = await signIn(page);
-  test.info().annotations.push({ type: 'metric', description: `sign-in click → signed-in page: ${elapsed} ms` });
+  test.info().annotations.push({
+    type: 'metric',
+    description: `sign-in click → signed-in page: ${elapsed} ms`,
+  });
   console.log(`[metric] web sign-in click → signed-in page: ${elapsed} ms`);
 
   // Cookies: the session cookie is HttpOnly/Lax and prefixed; the provider's are op.*; none collide.
@@ -27,13 +33,17 @@ test('signs in with Authorization Code + PKCE and keeps every token on the serve
   // Every page (HTML with its inline RSC payload) and the RSC payload fetched on navigation.
   const scripts = new Set<string>();
   page.on('response', (response) => {
-    if (response.url().startsWith(urls.web) && response.url().endsWith('.js')) scripts.add(response.url());
+    if (response.url().startsWith(urls.web) && response.url().endsWith('.js'))
+      scripts.add(response.url());
   });
   for (const path of ['/', '/inspector', '/inspector?decode=1', '/notes', '/profile']) {
     const response = await page.goto(`${urls.web}${path}`);
     const html = (await response?.text()) ?? '';
     expect(html, path).not.toMatch(JWT_PATTERN);
-    const rsc = await page.evaluate(async (p) => (await fetch(p, { headers: { RSC: '1' } })).text(), path);
+    const rsc = await page.evaluate(
+      async (p) => (await fetch(p, { headers: { RSC: '1' } })).text(),
+      path,
+    );
     expect(rsc, `${path} (RSC)`).not.toMatch(JWT_PATTERN);
   }
   expect(scripts.size).toBeGreaterThan(0);
@@ -44,7 +54,9 @@ test('signs in with Authorization Code + PKCE and keeps every token on the serve
 });
 
 test('an off-site callbackUrl lands on this origin after sign-in', async ({ page }) => {
-  await page.goto(`${urls.web}/signin?callbackUrl=${encodeURIComponent('https://evil.example/steal')}`);
+  await page.goto(
+    `${urls.web}/signin?callbackUrl=${encodeURIComponent('https://evil.example/steal')}`,
+  );
   await page.getByTestId('sign-in').last().click();
   const { enterCredentials } = await import('./web-helpers.js');
   await enterCredentials(page);

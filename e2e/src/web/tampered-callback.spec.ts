@@ -17,7 +17,9 @@ async function signInWithTamperedCallback(page: Page, tamper: (url: URL) => void
     const response = await route.fetch({ maxRedirects: 0 });
     let location = response.headers()['location'] ?? '';
     for (let hop = 0; location && !location.startsWith(CALLBACK) && hop < 5; hop += 1) {
-      const next = await page.request.get(new URL(location, urls.provider).toString(), { maxRedirects: 0 });
+      const next = await page.request.get(new URL(location, urls.provider).toString(), {
+        maxRedirects: 0,
+      });
       location = next.headers()['location'] ?? '';
     }
     expect(location.startsWith(CALLBACK), `provider redirected to ${location}`).toBe(true);
@@ -34,13 +36,19 @@ async function signInWithTamperedCallback(page: Page, tamper: (url: URL) => void
 test('a callback whose state was changed is rejected', async ({ page, context }) => {
   await signInWithTamperedCallback(page, (url) => url.searchParams.set('state', 'forged-state'));
   await expect(page.getByTestId('auth-error')).toHaveAttribute('data-error', 'StateMismatch');
-  expect((await context.cookies(urls.web)).some((cookie) => cookie.name === 'web.session-token')).toBe(false);
+  expect(
+    (await context.cookies(urls.web)).some((cookie) => cookie.name === 'web.session-token'),
+  ).toBe(false);
 });
 
 test('a callback from another issuer (iss mix-up) is rejected', async ({ page, context }) => {
-  await signInWithTamperedCallback(page, (url) => url.searchParams.set('iss', 'http://localhost:4001'));
+  await signInWithTamperedCallback(page, (url) =>
+    url.searchParams.set('iss', 'http://localhost:4001'),
+  );
   await expect(page.getByTestId('auth-error')).toHaveAttribute('data-error', 'IssuerMismatch');
-  expect((await context.cookies(urls.web)).some((cookie) => cookie.name === 'web.session-token')).toBe(false);
+  expect(
+    (await context.cookies(urls.web)).some((cookie) => cookie.name === 'web.session-token'),
+  ).toBe(false);
 });
 
 test('replaying a completed callback is rejected', async ({ page, context }) => {
@@ -57,13 +65,18 @@ test('replaying a completed callback is rejected', async ({ page, context }) => 
   await expect(replay.getByTestId('signed-in-as')).toHaveCount(0);
 });
 
-test('sign-in while the provider is down ends on "provider down" and recovers', async ({ page }) => {
+test('sign-in while the provider is down ends on "provider down" and recovers', async ({
+  page,
+}) => {
   const { controlApp } = await import('../support/stack-control.js');
   await controlApp('provider', 'stop');
   try {
     await page.goto(`${urls.web}/`);
     await page.getByTestId('sign-in').first().click();
-    await expect(page.getByTestId('auth-error')).toHaveAttribute('data-error', 'ProviderUnavailable');
+    await expect(page.getByTestId('auth-error')).toHaveAttribute(
+      'data-error',
+      'ProviderUnavailable',
+    );
     await expect(page.getByRole('heading', { name: 'The provider is down' })).toBeVisible();
   } finally {
     await controlApp('provider', 'start');

@@ -14,7 +14,9 @@ test('refreshes an expired access token once for concurrent requests', async ({ 
   // Wait until the token is inside the refresh window (expiry minus 10 s skew), then fire 5 requests at once.
   await page.waitForTimeout(Math.max(0, (e2eTimings.accessTokenTtlSeconds - 10 + 1) * 1000));
   const statuses = await Promise.all(
-    Array.from({ length: 5 }, () => page.request.get(`${urls.web}/notes`).then((response) => response.status())),
+    Array.from({ length: 5 }, () =>
+      page.request.get(`${urls.web}/notes`).then((response) => response.status()),
+    ),
   );
   expect(statuses).toEqual([200, 200, 200, 200, 200]);
 

@@ -30,7 +30,11 @@ export async function answerConsent(page: Page, answer: 'Allow' | 'Deny'): Promi
  * for the signed-in page. Resolves with the milliseconds from the click to the signed-in page
  * (provider pages filled by the robot, so this is the flow's own cost).
  */
-export async function signIn(page: Page, user: Credentials = alice, from = `${urls.web}/`): Promise<number> {
+export async function signIn(
+  page: Page,
+  user: Credentials = alice,
+  from = `${urls.web}/`,
+): Promise<number> {
   await page.goto(from);
   const started = Date.now();
   await page.getByTestId('sign-in').first().click();

@@ -25,7 +25,11 @@ describe('token lifecycle errors', () => {
       'REFRESH_LEASE_TIMEOUT',
     ]);
     for (const error of errors) expect(error).toBeInstanceOf(AuthError);
-    expect(new ProviderErrorResponse('invalid_client', 401)).toMatchObject({ oauthError: 'invalid_client', status: 401, name: 'ProviderErrorResponse' });
+    expect(new ProviderErrorResponse('invalid_client', 401)).toMatchObject({
+      oauthError: 'invalid_client',
+      status: 401,
+      name: 'ProviderErrorResponse',
+    });
     expect(new SessionExpiredError('no-account').message).toContain('sign in again');
   });
 });

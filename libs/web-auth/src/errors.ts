@@ -43,7 +43,10 @@ export class ProviderUnavailableError extends AuthError {
 /** The provider answered with an OAuth error other than invalid_grant, or a malformed response. */
 export class ProviderErrorResponse extends AuthError {
   readonly code = 'PROVIDER_ERROR';
-  constructor(readonly oauthError: string, readonly status: number) {
+  constructor(
+    readonly oauthError: string,
+    readonly status: number,
+  ) {
     super(`The authorization server answered ${status} ${oauthError}`);
     this.name = 'ProviderErrorResponse';
   }

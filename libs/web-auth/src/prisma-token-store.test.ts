@@ -11,7 +11,9 @@ describeEachDatabase('single-flight refresh on the Account row', (database) => {
     return {
       store: createPrismaTokenStore(prisma),
       async seed(tokens) {
-        const user = await prisma.user.create({ data: { name: 'Alice', email: `${randomUUID()}@example.com` } });
+        const user = await prisma.user.create({
+          data: { name: 'Alice', email: `${randomUUID()}@example.com` },
+        });
         const account = await prisma.account.create({
           data: {
             userId: user.id,
@@ -26,7 +28,11 @@ describeEachDatabase('single-flight refresh on the Account row', (database) => {
           },
         });
         await prisma.session.create({
-          data: { userId: user.id, sessionToken: randomUUID(), expires: new Date(Date.now() + 3_600_000) },
+          data: {
+            userId: user.id,
+            sessionToken: randomUUID(),
+            expires: new Date(Date.now() + 3_600_000),
+          },
         });
         return { accountId: account.id, userId: user.id };
       },
@@ -40,11 +46,31 @@ describeEachDatabase('single-flight refresh on the Account row', (database) => {
     try {
       const user = await prisma.user.create({ data: { name: 'Bob' } });
       const account = await prisma.account.create({
-        data: { userId: user.id, type: 'oauth', provider: 'oauth-ref', providerAccountId: randomUUID(), access_token: 'a' },
+        data: {
+          userId: user.id,
+          type: 'oauth',
+          provider: 'oauth-ref',
+          providerAccountId: randomUUID(),
+          access_token: 'a',
+        },
       });
       const until = new Date(Date.now() + 10_000);
-      expect(await createPrismaTokenStore(prisma).tryAcquireLease(account.id, 'instance-1', until, new Date())).toBe(true);
-      expect(await createPrismaTokenStore(other).tryAcquireLease(account.id, 'instance-2', until, new Date())).toBe(false);
+      expect(
+        await createPrismaTokenStore(prisma).tryAcquireLease(
+          account.id,
+          'instance-1',
+          until,
+          new Date(),
+        ),
+      ).toBe(true);
+      expect(
+        await createPrismaTokenStore(other).tryAcquireLease(
+          account.id,
+          'instance-2',
+          until,
+          new Date(),
+        ),
+      ).toBe(false);
       const row = await other.account.findUniqueOrThrow({ where: { id: account.id } });
       expect(row.refreshLeaseId).toBe('instance-1');
     } finally {

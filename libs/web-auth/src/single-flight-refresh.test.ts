@@ -14,18 +14,34 @@ describe('single-flight refresh (in-memory store)', () => {
       async seed(tokens) {
         next += 1;
         const ids = { accountId: `account-${next}`, userId: `user-${next}` };
-        rows.set(ids.accountId, { ...tokens, ...ids, leaseId: null, leaseUntil: null, sessionsEnded: false });
+        rows.set(ids.accountId, {
+          ...tokens,
+          ...ids,
+          leaseId: null,
+          leaseUntil: null,
+          sessionsEnded: false,
+        });
         return ids;
       },
       async countSessions(userId) {
-        return [...rows.values()].some((row) => row.userId === userId && !row.sessionsEnded) ? 1 : 0;
+        return [...rows.values()].some((row) => row.userId === userId && !row.sessionsEnded)
+          ? 1
+          : 0;
       },
     };
   });
 
   it('gives up with RefreshLeaseTimeoutError when the lease holder never finishes', async () => {
     const { store } = createMemoryTokenStore([
-      { accountId: 'a', userId: 'u', accessToken: 'x', refreshToken: 'r', idToken: null, expiresAt: 1, scope: null },
+      {
+        accountId: 'a',
+        userId: 'u',
+        accessToken: 'x',
+        refreshToken: 'r',
+        idToken: null,
+        expiresAt: 1,
+        scope: null,
+      },
     ]);
     await store.tryAcquireLease('a', 'stuck', new Date(Date.now() + 60_000), new Date());
     const source = createSingleFlightRefresh({
@@ -39,14 +55,26 @@ describe('single-flight refresh (in-memory store)', () => {
 });
 
 describe('single-flight refresh edge cases (in-memory store)', () => {
-  const expired = { accountId: 'a', userId: 'u', accessToken: 'stale', refreshToken: 'r', idToken: null, expiresAt: 1, scope: null };
+  const expired = {
+    accountId: 'a',
+    userId: 'u',
+    accessToken: 'stale',
+    refreshToken: 'r',
+    idToken: null,
+    expiresAt: 1,
+    scope: null,
+  };
 
   it('uses the tokens another holder wrote just before this caller took the lease', async () => {
     const { store, rows } = createMemoryTokenStore([expired]);
     const racing: TokenStore = {
       ...store,
       async tryAcquireLease(accountId, leaseId, until, now) {
-        rows.set(accountId, { ...rows.get(accountId)!, accessToken: 'fresh-from-other', expiresAt: Math.floor(Date.now() / 1000) + 300 });
+        rows.set(accountId, {
+          ...rows.get(accountId)!,
+          accessToken: 'fresh-from-other',
+          expiresAt: Math.floor(Date.now() / 1000) + 300,
+        });
         return store.tryAcquireLease(accountId, leaseId, until, now);
       },
     };
@@ -66,7 +94,9 @@ describe('single-flight refresh edge cases (in-memory store)', () => {
   it('ignores lease operations on unknown accounts and on leases it does not hold', async () => {
     const { store, rows } = createMemoryTokenStore([expired]);
     expect(await store.tryAcquireLease('missing', 'x', new Date(), new Date())).toBe(false);
-    expect(await store.saveRefreshed('missing', 'x', { accessToken: 'a', expiresAt: null })).toBe(false);
+    expect(await store.saveRefreshed('missing', 'x', { accessToken: 'a', expiresAt: null })).toBe(
+      false,
+    );
     await store.releaseLease('missing', 'x');
     await store.revokeLocally('missing', 'u');
     await store.tryAcquireLease('a', 'mine', new Date(Date.now() + 1000), new Date());
@@ -76,7 +106,14 @@ describe('single-flight refresh edge cases (in-memory store)', () => {
 });
 
 describe('isFresh', () => {
-  const tokens = { accountId: 'a', userId: 'u', accessToken: 'x', refreshToken: null, idToken: null, scope: null };
+  const tokens = {
+    accountId: 'a',
+    userId: 'u',
+    accessToken: 'x',
+    refreshToken: null,
+    idToken: null,
+    scope: null,
+  };
   it('treats a token inside the skew window as expired', () => {
     expect(isFresh({ ...tokens, expiresAt: 1000 }, 975_000, 30)).toBe(false);
     expect(isFresh({ ...tokens, expiresAt: 1000 }, 960_000, 30)).toBe(true);

@@ -11,11 +11,7 @@
  * `invalid_grant` the tokens are forgotten and the user's sessions end (SessionExpiredError).
  */
 import { randomUUID } from 'node:crypto';
-import {
-  RefreshLeaseTimeoutError,
-  RefreshRejectedError,
-  SessionExpiredError,
-} from './errors.js';
+import { RefreshLeaseTimeoutError, RefreshRejectedError, SessionExpiredError } from './errors.js';
 import type { RefreshedTokens, StoredTokens, TokenStore } from './token-store.js';
 
 export interface SingleFlightRefreshOptions {
@@ -24,7 +20,10 @@ export interface SingleFlightRefreshOptions {
   readonly refresh: (refreshToken: string) => Promise<RefreshedTokens>;
   /** Called after a successful refresh (flow inspector, logs). Never given the raw tokens' owner secrets beyond what it needs. */
   readonly onRefreshed?: (account: StoredTokens, tokens: RefreshedTokens) => Promise<void> | void;
-  readonly onRejected?: (account: StoredTokens, error: RefreshRejectedError) => Promise<void> | void;
+  readonly onRejected?: (
+    account: StoredTokens,
+    error: RefreshRejectedError,
+  ) => Promise<void> | void;
   /** Refresh this many seconds before `expires_at` (default 10). */
   readonly skewSeconds?: number;
   /** How long a lease is valid, so a crashed holder cannot block others for ever (default 15 s). */
@@ -118,11 +117,19 @@ export function createSingleFlightRefresh(options: SingleFlightRefreshOptions): 
       const current = await readOrExpire(accountId);
       if (!forced && isFresh(current, now(), skewSeconds)) return current.accessToken as string;
       const leaseId = randomUUID();
-      const acquired = await store.tryAcquireLease(accountId, leaseId, new Date(now() + leaseMs), new Date(now()));
+      const acquired = await store.tryAcquireLease(
+        accountId,
+        leaseId,
+        new Date(now() + leaseMs),
+        new Date(now()),
+      );
       if (acquired) {
         // Re-read under the lease: a holder that finished just before we acquired has refreshed.
         const underLease = await readOrExpire(accountId);
-        if (underLease.accessToken !== current.accessToken && isFresh(underLease, now(), skewSeconds)) {
+        if (
+          underLease.accessToken !== current.accessToken &&
+          isFresh(underLease, now(), skewSeconds)
+        ) {
           await store.releaseLease(accountId, leaseId);
           return underLease.accessToken as string;
         }

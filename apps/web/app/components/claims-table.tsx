@@ -8,7 +8,15 @@ function render(name: string, value: unknown): string {
 }
 
 /** A decoded JWT part explained row by row. */
-export function ClaimsTable({ caption, values, kind }: { caption: string; values: Record<string, unknown>; kind: 'header' | 'claims' }) {
+export function ClaimsTable({
+  caption,
+  values,
+  kind,
+}: {
+  caption: string;
+  values: Record<string, unknown>;
+  kind: 'header' | 'claims';
+}) {
   return (
     <table>
       <caption>{caption}</caption>

@@ -9,7 +9,9 @@ import { useState } from 'react';
  * No token ever reaches this component.
  */
 async function startSignIn(callbackUrl: string): Promise<void> {
-  const { csrfToken } = (await (await fetch('/api/auth/csrf', { cache: 'no-store' })).json()) as { csrfToken: string };
+  const { csrfToken } = (await (await fetch('/api/auth/csrf', { cache: 'no-store' })).json()) as {
+    csrfToken: string;
+  };
   const response = await fetch('/api/auth/signin/oauth-ref', {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -23,10 +23,12 @@ const PARAM_NOTES: Record<string, string> = {
   redirect_uri: 'Must match a registered URI exactly.',
   scope: 'The minimal permissions this app needs.',
   resource: 'RFC 8707: the API the access token is for (becomes its aud).',
-  prompt: '"consent": asks the user again, which OIDC requires before a provider honours offline_access (the refresh token).',
+  prompt:
+    '"consent": asks the user again, which OIDC requires before a provider honours offline_access (the refresh token).',
   state: 'CSRF protection: random, also kept in an encrypted cookie, compared on return.',
   nonce: 'Replay protection: comes back inside the ID token.',
-  code_challenge: 'PKCE: SHA-256 of the code_verifier. The verifier itself is never sent here and never stored in the inspector.',
+  code_challenge:
+    'PKCE: SHA-256 of the code_verifier. The verifier itself is never sent here and never stored in the inspector.',
   code_challenge_method: 'S256: the hashed PKCE variant (plain is refused).',
   code: 'The one-time authorization code (redacted here).',
   iss: 'RFC 9207: who issued this response; compared with the issuer before the code is used.',
@@ -34,30 +36,60 @@ const PARAM_NOTES: Record<string, string> = {
   error_description: 'The provider’s explanation.',
 };
 
-function TokenResponseSection({ detail, decode, anchor }: { detail: TokenResponseDetail; decode: boolean; anchor: string }) {
+function TokenResponseSection({
+  detail,
+  decode,
+  anchor,
+}: {
+  detail: TokenResponseDetail;
+  decode: boolean;
+  anchor: string;
+}) {
   return (
     <>
       <table>
         <caption>Token response (tokens redacted)</caption>
         <tbody>
-          <tr><th scope="row"><code>token_type</code></th><td className="value">{detail.tokenType ?? '—'}</td></tr>
-          <tr><th scope="row"><code>scope</code></th><td className="value">{detail.scope ?? '—'}</td></tr>
           <tr>
-            <th scope="row"><code>expires_at</code></th>
+            <th scope="row">
+              <code>token_type</code>
+            </th>
+            <td className="value">{detail.tokenType ?? '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">
+              <code>scope</code>
+            </th>
+            <td className="value">{detail.scope ?? '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">
+              <code>expires_at</code>
+            </th>
             <td className="value">
-              {detail.expiresAt ? `${detail.expiresAt} (${new Date(detail.expiresAt * 1000).toISOString()})` : '—'}
+              {detail.expiresAt
+                ? `${detail.expiresAt} (${new Date(detail.expiresAt * 1000).toISOString()})`
+                : '—'}
             </td>
           </tr>
           {Object.entries(detail.redacted).map(([name, value]) => (
             <tr key={name}>
-              <th scope="row"><code>{name}</code></th>
-              <td className="value" data-testid={`redacted-${name}`}>{value ?? 'not issued'}</td>
+              <th scope="row">
+                <code>{name}</code>
+              </th>
+              <td className="value" data-testid={`redacted-${name}`}>
+                {value ?? 'not issued'}
+              </td>
             </tr>
           ))}
           {detail.refreshTokenRotated !== undefined ? (
             <tr>
               <th scope="row">refresh token rotated</th>
-              <td>{detail.refreshTokenRotated ? 'yes: the new one replaced the old one' : 'no: the old one stays valid'}</td>
+              <td>
+                {detail.refreshTokenRotated
+                  ? 'yes: the new one replaced the old one'
+                  : 'no: the old one stays valid'}
+              </td>
             </tr>
           ) : null}
         </tbody>
@@ -78,12 +110,18 @@ function TokenResponseSection({ detail, decode, anchor }: { detail: TokenRespons
               <ClaimsTable caption="Claims" values={detail.accessToken.claims} kind="claims" />
             </section>
           ) : detail.redacted.access_token ? (
-            <p className="hint">The access token is opaque (not a JWT), so it has no claims to show.</p>
+            <p className="hint">
+              The access token is opaque (not a JWT), so it has no claims to show.
+            </p>
           ) : null}
         </>
       ) : (
         <p>
-          <Link className="button secondary" href="/inspector?decode=1#token-response" data-testid="decode-tokens">
+          <Link
+            className="button secondary"
+            href="/inspector?decode=1#token-response"
+            data-testid="decode-tokens"
+          >
             Decode the tokens (on the server)
           </Link>
         </p>
@@ -92,12 +130,18 @@ function TokenResponseSection({ detail, decode, anchor }: { detail: TokenRespons
   );
 }
 
-export default async function InspectorPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function InspectorPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireUser('/inspector');
   const { decode } = await searchParams;
   const showDecoded = decode === '1';
   const events = await loadFlowEvents(user.userId);
-  const account = await (await getPrisma()).account.findFirst({
+  const account = await (
+    await getPrisma()
+  ).account.findFirst({
     where: { userId: user.userId, provider: PROVIDER_ID },
     select: { expires_at: true, scope: true },
   });
@@ -105,30 +149,37 @@ export default async function InspectorPage({ searchParams }: { searchParams: Pr
   const callback = events.find((event) => event.step === 'callback');
   const rejected = events.filter((event) => event.step === 'callback_rejected');
   const tokens = events.find((event) => event.step === 'token_response');
-  const refreshes = events.filter((event) => event.step === 'refresh' || event.step === 'refresh_rejected');
+  const refreshes = events.filter(
+    (event) => event.step === 'refresh' || event.step === 'refresh_rejected',
+  );
   const time = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
 
   return (
     <>
       <h1>Flow inspector</h1>
       <p className="lead">
-        Every step of your last sign-in and every refresh since, as this app recorded them. Codes, verifiers and tokens are never
-        stored here; tokens are shown redacted, and decoded into their claims only when you ask.
+        Every step of your last sign-in and every refresh since, as this app recorded them. Codes,
+        verifiers and tokens are never stored here; tokens are shown redacted, and decoded into
+        their claims only when you ask.
       </p>
-      {events.length === 0 ? <p className="empty">No sign-in recorded for this session yet.</p> : null}
+      {events.length === 0 ? (
+        <p className="empty">No sign-in recorded for this session yet.</p>
+      ) : null}
 
       <section className="card" id="session" aria-labelledby="session-title">
         <h2 id="session-title">Session now</h2>
         <p>
-          The browser holds only <code>{SESSION_COOKIE}</code> (HttpOnly, SameSite=Lax), an opaque key to a database session that
-          ends {time(user.sessionExpires)}.
+          The browser holds only <code>{SESSION_COOKIE}</code> (HttpOnly, SameSite=Lax), an opaque
+          key to a database session that ends {time(user.sessionExpires)}.
         </p>
         {account?.expires_at ? (
           <p>
             Access token: <Countdown until={account.expires_at} label="The access token" />
           </p>
         ) : (
-          <p className="alert warn">No access token is stored: the next API call will ask you to sign in again.</p>
+          <p className="alert warn">
+            No access token is stored: the next API call will ask you to sign in again.
+          </p>
         )}
         {account?.scope ? (
           <p>
@@ -142,18 +193,25 @@ export default async function InspectorPage({ searchParams }: { searchParams: Pr
         {request ? (
           <>
             <p>
-              {time(request.createdAt)} — browser sent to <code>{(request.detail as AuthorizationRequestDetail).endpoint}</code>
+              {time(request.createdAt)} — browser sent to{' '}
+              <code>{(request.detail as AuthorizationRequestDetail).endpoint}</code>
             </p>
             <table>
               <caption>Query parameters</caption>
               <tbody>
-                {Object.entries((request.detail as AuthorizationRequestDetail).params).map(([name, value]) => (
-                  <tr key={name}>
-                    <th scope="row"><code>{name}</code></th>
-                    <td className="value" data-testid={`authz-${name}`}>{value}</td>
-                    <td>{PARAM_NOTES[name] ?? ''}</td>
-                  </tr>
-                ))}
+                {Object.entries((request.detail as AuthorizationRequestDetail).params).map(
+                  ([name, value]) => (
+                    <tr key={name}>
+                      <th scope="row">
+                        <code>{name}</code>
+                      </th>
+                      <td className="value" data-testid={`authz-${name}`}>
+                        {value}
+                      </td>
+                      <td>{PARAM_NOTES[name] ?? ''}</td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           </>
@@ -172,7 +230,9 @@ export default async function InspectorPage({ searchParams }: { searchParams: Pr
               <tbody>
                 {Object.entries((callback.detail as CallbackDetail).params).map(([name, value]) => (
                   <tr key={name}>
-                    <th scope="row"><code>{name}</code></th>
+                    <th scope="row">
+                      <code>{name}</code>
+                    </th>
                     <td className="value">{value}</td>
                     <td>{PARAM_NOTES[name] ?? ''}</td>
                   </tr>
@@ -180,7 +240,8 @@ export default async function InspectorPage({ searchParams }: { searchParams: Pr
               </tbody>
             </table>
             <p>
-              Checked before the code was used: <span className="badge ok">state matches the cookie</span>{' '}
+              Checked before the code was used:{' '}
+              <span className="badge ok">state matches the cookie</span>{' '}
               <span className="badge ok">iss equals the issuer</span>
             </p>
           </>
@@ -199,11 +260,15 @@ export default async function InspectorPage({ searchParams }: { searchParams: Pr
         {tokens ? (
           <>
             <p>
-              {time(tokens.createdAt)} — the server exchanged the code (with the code_verifier and its client secret) at the token
-              endpoint.
+              {time(tokens.createdAt)} — the server exchanged the code (with the code_verifier and
+              its client secret) at the token endpoint.
             </p>
             <div id="id-token">
-              <TokenResponseSection detail={tokens.detail as TokenResponseDetail} decode={showDecoded} anchor="signin" />
+              <TokenResponseSection
+                detail={tokens.detail as TokenResponseDetail}
+                decode={showDecoded}
+                anchor="signin"
+              />
             </div>
           </>
         ) : (
@@ -214,7 +279,9 @@ export default async function InspectorPage({ searchParams }: { searchParams: Pr
       <section className="card" id="refreshes" aria-labelledby="refresh-title">
         <h2 id="refresh-title">4. Refreshes</h2>
         {refreshes.length === 0 ? (
-          <p className="empty">No refresh yet. It happens on the first API call after the access token nears expiry.</p>
+          <p className="empty">
+            No refresh yet. It happens on the first API call after the access token nears expiry.
+          </p>
         ) : (
           <ol>
             {refreshes.map((event, index) => (
@@ -224,11 +291,17 @@ export default async function InspectorPage({ searchParams }: { searchParams: Pr
                   {event.step === 'refresh' ? (
                     <span className="badge ok">refreshed</span>
                   ) : (
-                    <span className="badge danger">rejected: {(event.detail as RefreshRejectedDetail).error}</span>
+                    <span className="badge danger">
+                      rejected: {(event.detail as RefreshRejectedDetail).error}
+                    </span>
                   )}
                 </p>
                 {event.step === 'refresh' ? (
-                  <TokenResponseSection detail={event.detail as TokenResponseDetail} decode={showDecoded} anchor={`refresh-${index}`} />
+                  <TokenResponseSection
+                    detail={event.detail as TokenResponseDetail}
+                    decode={showDecoded}
+                    anchor={`refresh-${index}`}
+                  />
                 ) : null}
               </li>
             ))}

@@ -8,8 +8,8 @@ export default function LogoutPage() {
       <h1>Sign out</h1>
       <div className="card">
         <p>
-          Signing out deletes your session here, revokes the refresh token, and ends your session at the provider, which then sends
-          you back to this app.
+          Signing out deletes your session here, revokes the refresh token, and ends your session at
+          the provider, which then sends you back to this app.
         </p>
         <form method="post" action="/api/logout">
           <button type="submit">Sign out everywhere</button>

@@ -17,7 +17,9 @@ export async function createNoteAction(form: FormData): Promise<void> {
   const user = await requireUser('/notes');
   const title = field(form, 'title', 200);
   if (!title) failed('/notes', 'A note needs a title.');
-  const result = await runNotes(user, (api) => api.create({ title, body: field(form, 'body', 5000) }));
+  const result = await runNotes(user, (api) =>
+    api.create({ title, body: field(form, 'body', 5000) }),
+  );
   if (!result.ok) failed('/notes', result.message);
   redirect('/notes?notice=created');
 }
@@ -27,7 +29,9 @@ export async function updateNoteAction(form: FormData): Promise<void> {
   const id = field(form, 'id', 100);
   const title = field(form, 'title', 200);
   if (!title) failed(`/notes/${encodeURIComponent(id)}`, 'A note needs a title.');
-  const result = await runNotes(user, (api) => api.update(id, { title, body: field(form, 'body', 5000) }));
+  const result = await runNotes(user, (api) =>
+    api.update(id, { title, body: field(form, 'body', 5000) }),
+  );
   if (!result.ok) failed(`/notes/${encodeURIComponent(id)}`, result.message);
   redirect('/notes?notice=updated');
 }

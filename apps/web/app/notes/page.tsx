@@ -12,7 +12,11 @@ const NOTICES: Record<string, string> = {
   deleted: 'Note deleted.',
 };
 
-export default async function NotesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function NotesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireUser('/notes');
   const params = await searchParams;
   const result = await runNotes(user, (api) => api.list());
@@ -21,8 +25,8 @@ export default async function NotesPage({ searchParams }: { searchParams: Promis
     <>
       <h1>Your notes</h1>
       <p className="lead">
-        Stored by the notes API. This page calls it from the server with your access token (<code>notes:read</code>); creating,
-        editing and deleting need <code>notes:write</code>.
+        Stored by the notes API. This page calls it from the server with your access token (
+        <code>notes:read</code>); creating, editing and deleting need <code>notes:write</code>.
       </p>
       {notice ? (
         <p className="alert ok" role="status">
@@ -63,7 +67,11 @@ export default async function NotesPage({ searchParams }: { searchParams: Promis
               <h3>{note.title}</h3>
               {note.body ? <p className="body">{note.body}</p> : null}
               <div className="actions">
-                <Link className="button secondary" href={`/notes/${encodeURIComponent(note.id)}`} aria-label={`Edit ${note.title}`}>
+                <Link
+                  className="button secondary"
+                  href={`/notes/${encodeURIComponent(note.id)}`}
+                  aria-label={`Edit ${note.title}`}
+                >
                   Edit
                 </Link>
                 <form action={deleteNoteAction} className="inline-form">

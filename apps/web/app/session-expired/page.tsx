@@ -9,8 +9,8 @@ export default function SessionExpiredPage() {
       <h1>Your session has expired</h1>
       <div className="alert warn" role="alert">
         <p>
-          The provider refused to refresh your access token (the refresh token expired, was revoked, or was already used). This app
-          has deleted its copy of your tokens and ended your session.
+          The provider refused to refresh your access token (the refresh token expired, was revoked,
+          or was already used). This app has deleted its copy of your tokens and ended your session.
         </p>
       </div>
       <p>Nothing is lost: your notes live in the API. Sign in again to continue.</p>

@@ -33,12 +33,17 @@ function describeError(metadata: unknown): string {
  * const options = buildAuthOptions(config, prisma, 'RS256');
  * const handler = NextAuth(options);
  */
-export function buildAuthOptions(config: WebConfig, prisma: PrismaClient, idTokenAlgorithm = 'RS256'): AuthOptions {
+export function buildAuthOptions(
+  config: WebConfig,
+  prisma: PrismaClient,
+  idTokenAlgorithm = 'RS256',
+): AuthOptions {
   const base = PrismaAdapter(prisma as never) as Adapter;
   const flows = createFlowEventStore(prisma);
   const adapter: Adapter = {
     ...base,
-    linkAccount: (account: AdapterAccount) => base.linkAccount(pickAccountFields(account) as AdapterAccount),
+    linkAccount: (account: AdapterAccount) =>
+      base.linkAccount(pickAccountFields(account) as AdapterAccount),
   };
   return {
     secret: config.nextAuthSecret,
@@ -51,7 +56,10 @@ export function buildAuthOptions(config: WebConfig, prisma: PrismaClient, idToke
     callbacks: {
       async session({ session, user }) {
         // Display data only. The user's id, the tokens and the account stay on the server.
-        return { expires: session.expires, user: { name: user.name ?? null, email: user.email ?? null } };
+        return {
+          expires: session.expires,
+          user: { name: user.name ?? null, email: user.email ?? null },
+        };
       },
       async redirect({ url, baseUrl }) {
         const result = safeRedirect(url, baseUrl);
@@ -86,7 +94,8 @@ export function buildAuthOptions(config: WebConfig, prisma: PrismaClient, idToke
         logSecurityEvent('signin.failed', { nextAuthError: code, reason: scrub(reason) });
       },
       warn(code) {
-        if (code !== 'DEBUG_ENABLED') console.warn(JSON.stringify({ app: 'web', kind: 'next-auth', warning: code }));
+        if (code !== 'DEBUG_ENABLED')
+          console.warn(JSON.stringify({ app: 'web', kind: 'next-auth', warning: code }));
       },
       debug() {
         // Debug output of next-auth includes tokens; never enabled.

@@ -12,7 +12,10 @@ export type SignInFailure =
   | 'OAuthCallback';
 
 const RULES: readonly [RegExp, SignInFailure][] = [
-  [/ECONNREFUSED|ETIMEDOUT|ENOTFOUND|ECONNRESET|socket hang up|fetch failed|expected 200 OK, got: 5\d\d|timeout/i, 'ProviderUnavailable'],
+  [
+    /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|ECONNRESET|socket hang up|fetch failed|expected 200 OK, got: 5\d\d|timeout/i,
+    'ProviderUnavailable',
+  ],
   [/state mismatch|state missing|state cookie was missing|checks\.state/i, 'StateMismatch'],
   [/iss mismatch|iss missing/i, 'IssuerMismatch'],
   [/nonce|id_token|JWT|jwt|signature|unexpected JWT alg|at_hash|aud/i, 'InvalidIdToken'],
@@ -24,14 +27,24 @@ const RULES: readonly [RegExp, SignInFailure][] = [
  * classifySignInFailure({ providerError: null, reason: 'iss mismatch, expected http://localhost:4000, got: http://evil' });
  * // { error: 'IssuerMismatch', reason: 'iss mismatch, expected ...' }
  */
-export function classifySignInFailure(input: { providerError: string | null; reason: string | null }): {
+export function classifySignInFailure(input: {
+  providerError: string | null;
+  reason: string | null;
+}): {
   error: SignInFailure;
   reason: string;
 } {
-  if (input.providerError === 'access_denied') return { error: 'AccessDenied', reason: 'The user declined consent at the provider' };
+  if (input.providerError === 'access_denied')
+    return { error: 'AccessDenied', reason: 'The user declined consent at the provider' };
   if (input.providerError && input.providerError.length > 0) {
     const reason = `The provider answered error=${input.providerError.slice(0, 60)}`;
-    return { error: input.providerError === 'temporarily_unavailable' || input.providerError === 'server_error' ? 'ProviderUnavailable' : 'OAuthCallback', reason };
+    return {
+      error:
+        input.providerError === 'temporarily_unavailable' || input.providerError === 'server_error'
+          ? 'ProviderUnavailable'
+          : 'OAuthCallback',
+      reason,
+    };
   }
   const reason = (input.reason ?? 'unknown callback failure').slice(0, 300);
   for (const [pattern, error] of RULES) if (pattern.test(reason)) return { error, reason };

@@ -6,12 +6,25 @@ describe('buildCookieOptions', () => {
     const cookies = buildCookieOptions(false);
     for (const cookie of Object.values(cookies)) {
       expect(cookie.name.startsWith('web.')).toBe(true);
-      expect(cookie.options).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/', secure: false });
+      expect(cookie.options).toMatchObject({
+        httpOnly: true,
+        sameSite: 'lax',
+        path: '/',
+        secure: false,
+      });
     }
-    expect(Object.keys(cookies).sort()).toEqual(['callbackUrl', 'csrfToken', 'nonce', 'pkceCodeVerifier', 'sessionToken', 'state']);
+    expect(Object.keys(cookies).sort()).toEqual([
+      'callbackUrl',
+      'csrfToken',
+      'nonce',
+      'pkceCodeVerifier',
+      'sessionToken',
+      'state',
+    ]);
   });
 
   it('marks them Secure when the app is served over https', () => {
-    for (const cookie of Object.values(buildCookieOptions(true))) expect(cookie.options.secure).toBe(true);
+    for (const cookie of Object.values(buildCookieOptions(true)))
+      expect(cookie.options.secure).toBe(true);
   });
 });

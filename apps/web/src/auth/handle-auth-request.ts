@@ -49,7 +49,8 @@ export async function handleAuthRequest(
 ): Promise<Response> {
   const [action, providerId] = (await context.params).nextauth ?? [];
   const flows = createFlowEventStore(prisma);
-  const errorPage = (error: string) => `${config.baseUrl}/auth/error?error=${encodeURIComponent(error)}`;
+  const errorPage = (error: string) =>
+    `${config.baseUrl}/auth/error?error=${encodeURIComponent(error)}`;
 
   if (action === 'signout') {
     // next-auth's own sign-out would only delete the local session; ours also revokes the refresh
@@ -62,13 +63,17 @@ export async function handleAuthRequest(
   if (isOurFlow) {
     try {
       idTokenAlgorithm = chooseIdTokenAlgorithm(
-        ((await discoverProvider(config.issuer)) as { id_token_signing_alg_values_supported?: string[] })
-          .id_token_signing_alg_values_supported,
+        (
+          (await discoverProvider(config.issuer)) as {
+            id_token_signing_alg_values_supported?: string[];
+          }
+        ).id_token_signing_alg_values_supported,
       );
     } catch (error) {
       const reason = error instanceof Error ? scrubText(error.message) : 'discovery failed';
       logSecurityEvent('provider.unavailable', { action, reason });
-      const kind = error instanceof ProviderUnavailableError ? 'ProviderUnavailable' : 'ProviderMisconfigured';
+      const kind =
+        error instanceof ProviderUnavailableError ? 'ProviderUnavailable' : 'ProviderMisconfigured';
       const asJson = action === 'signin' && request.method === 'POST';
       return redirectTo(errorPage(kind), asJson);
     }
@@ -86,7 +91,12 @@ export async function handleAuthRequest(
     if (target && target.origin === new URL(config.issuer).origin) {
       const params = Object.fromEntries(target.searchParams);
       const flowId = flowIdFromState(params.state ?? '');
-      await flows.record({ userId: null, flowId, step: 'authorization_request', detail: { endpoint: `${target.origin}${target.pathname}`, params } });
+      await flows.record({
+        userId: null,
+        flowId,
+        step: 'authorization_request',
+        detail: { endpoint: `${target.origin}${target.pathname}`, params },
+      });
       logSecurityEvent('signin.started', { flowId });
       return response;
     }
@@ -104,7 +114,8 @@ export async function handleAuthRequest(
     const query = Object.fromEntries(request.nextUrl.searchParams);
     const flowId = flowIdFromState(query.state ?? '');
     const recorded = { ...query };
-    if (recorded.code) recorded.code = `[redacted authorization code, ${recorded.code.length} characters]`;
+    if (recorded.code)
+      recorded.code = `[redacted authorization code, ${recorded.code.length} characters]`;
     await flows.record({ userId: null, flowId, step: 'callback', detail: { params: recorded } });
     const store: FlowContext = { flowId };
     const response = await flowContext.run(store, () => handler(request, context));
@@ -113,13 +124,24 @@ export async function handleAuthRequest(
       await flows.claim(flowId, store.userId);
       return response;
     }
-    const failure = classifySignInFailure({ providerError: query.error ?? null, reason: store.lastError ?? null });
-    await flows.record({ userId: null, flowId, step: 'callback_rejected', detail: { error: failure.error, reason: failure.reason } });
-    logSecurityEvent(failure.error === 'AccessDenied' ? 'callback.access_denied' : 'callback.rejected', {
-      flowId,
-      error: failure.error,
-      reason: failure.reason,
+    const failure = classifySignInFailure({
+      providerError: query.error ?? null,
+      reason: store.lastError ?? null,
     });
+    await flows.record({
+      userId: null,
+      flowId,
+      step: 'callback_rejected',
+      detail: { error: failure.error, reason: failure.reason },
+    });
+    logSecurityEvent(
+      failure.error === 'AccessDenied' ? 'callback.access_denied' : 'callback.rejected',
+      {
+        flowId,
+        error: failure.error,
+        reason: failure.reason,
+      },
+    );
     if (location && response.status >= 300 && response.status < 400) {
       // Keep next-auth's cookie clean-up (state/pkce/nonce), but send the user to the precise page.
       const rewritten = new Response(null, { status: 302, headers: response.headers });
@@ -136,7 +158,10 @@ async function authorizationTarget(response: Response): Promise<URL | null> {
   const location = response.headers.get('location');
   if (location) return safeUrl(location);
   if (response.headers.get('content-type')?.includes('application/json')) {
-    const body = (await response.clone().json().catch(() => null)) as { url?: string } | null;
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => null)) as { url?: string } | null;
     if (body?.url) return safeUrl(body.url);
   }
   return null;

@@ -43,7 +43,10 @@ export function chooseIdTokenAlgorithm(advertised: readonly string[] | undefined
  * @example
  * const provider = oauthRefProvider(config, 'RS256');
  */
-export function oauthRefProvider(config: WebConfig, idTokenAlgorithm = 'RS256'): OAuthConfig<OidcProfile> {
+export function oauthRefProvider(
+  config: WebConfig,
+  idTokenAlgorithm = 'RS256',
+): OAuthConfig<OidcProfile> {
   return {
     id: PROVIDER_ID,
     name: 'OAuth Reference provider',
@@ -51,7 +54,9 @@ export function oauthRefProvider(config: WebConfig, idTokenAlgorithm = 'RS256'):
     wellKnown: `${config.issuer}/.well-known/openid-configuration`,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
-    authorization: { params: { scope: config.scope, resource: config.resource, prompt: 'consent' } },
+    authorization: {
+      params: { scope: config.scope, resource: config.resource, prompt: 'consent' },
+    },
     checks: ['pkce', 'state', 'nonce'],
     idToken: true,
     client: {

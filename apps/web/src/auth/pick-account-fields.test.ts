@@ -16,7 +16,15 @@ describe('pickAccountFields', () => {
         'not-before-policy': 0,
         expires_in: 60,
       }),
-    ).toEqual({ userId: 'u', type: 'oauth', provider: 'oauth-ref', providerAccountId: 'sub', access_token: 'at', token_type: 'bearer', expires_at: 10 });
+    ).toEqual({
+      userId: 'u',
+      type: 'oauth',
+      provider: 'oauth-ref',
+      providerAccountId: 'sub',
+      access_token: 'at',
+      token_type: 'bearer',
+      expires_at: 10,
+    });
   });
 
   it('gives every token column, null when absent, for the update on each sign-in', () => {

@@ -37,7 +37,8 @@ export function pickAccountFields(account: Account | Record<string, unknown>): A
 
 /** The token columns refreshed on every sign-in (next-auth v4 only writes them on first link). */
 export function pickTokenColumns(account: Account | Record<string, unknown>) {
-  const { access_token, refresh_token, id_token, expires_at, scope, token_type, session_state } = pickAccountFields(account);
+  const { access_token, refresh_token, id_token, expires_at, scope, token_type, session_state } =
+    pickAccountFields(account);
   return {
     access_token: (access_token as string | undefined) ?? null,
     refresh_token: (refresh_token as string | undefined) ?? null,

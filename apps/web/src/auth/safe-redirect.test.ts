@@ -5,8 +5,14 @@ const base = 'http://localhost:3000';
 
 describe('safeRedirect', () => {
   it('keeps same-origin paths and absolute URLs on this origin', () => {
-    expect(safeRedirect('/notes?x=1#top', base)).toEqual({ url: 'http://localhost:3000/notes?x=1#top', blocked: false });
-    expect(safeRedirect('http://localhost:3000/profile', base)).toEqual({ url: 'http://localhost:3000/profile', blocked: false });
+    expect(safeRedirect('/notes?x=1#top', base)).toEqual({
+      url: 'http://localhost:3000/notes?x=1#top',
+      blocked: false,
+    });
+    expect(safeRedirect('http://localhost:3000/profile', base)).toEqual({
+      url: 'http://localhost:3000/profile',
+      blocked: false,
+    });
     expect(safeRedirect('', base)).toEqual({ url: 'http://localhost:3000/', blocked: false });
   });
 

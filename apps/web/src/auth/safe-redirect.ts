@@ -25,7 +25,10 @@ export function safeRedirect(target: string, baseUrl: string): SafeRedirectResul
   } catch {
     return { url: home.url, blocked: true };
   }
-  if (parsed.origin !== base.origin || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+  if (
+    parsed.origin !== base.origin ||
+    (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+  ) {
     return { url: home.url, blocked: true };
   }
   if (parsed.pathname.startsWith('//')) return { url: home.url, blocked: true };

@@ -17,7 +17,9 @@ import { startFakeIssuer, type FakeIssuer } from './testing/fake-issuer';
 
 // next-auth v4's core (what its Next route handler calls) is not in its exports map: load it by path.
 const require = createRequire(import.meta.url);
-const { AuthHandler } = require(join(dirname(require.resolve('next-auth')), 'core', 'index.js')) as {
+const { AuthHandler } = require(
+  join(dirname(require.resolve('next-auth')), 'core', 'index.js'),
+) as {
   AuthHandler: (params: { req: never; options: unknown }) => Promise<unknown>;
 };
 
@@ -40,14 +42,21 @@ const securityLog: string[] = [];
 
 const headers = { host: 'localhost:3000' };
 const handle = (req: Record<string, unknown>) =>
-  AuthHandler({ req: { headers, query: {}, cookies: {}, ...req } as never, options: buildAuthOptions(config, database.prisma) }) as Promise<InternalResponse>;
+  AuthHandler({
+    req: { headers, query: {}, cookies: {}, ...req } as never,
+    options: buildAuthOptions(config, database.prisma),
+  }) as Promise<InternalResponse>;
 
 function csrf(secret: string) {
   const token = randomBytes(32).toString('hex');
-  return { token, cookie: `${token}|${createHash('sha256').update(`${token}${secret}`).digest('hex')}` };
+  return {
+    token,
+    cookie: `${token}|${createHash('sha256').update(`${token}${secret}`).digest('hex')}`,
+  };
 }
 
-const jar = (cookies: InternalCookie[] = []) => Object.fromEntries(cookies.map((cookie) => [cookie.name, cookie.value]));
+const jar = (cookies: InternalCookie[] = []) =>
+  Object.fromEntries(cookies.map((cookie) => [cookie.name, cookie.value]));
 
 async function startSignIn() {
   const { token, cookie } = csrf(config.nextAuthSecret);
@@ -59,13 +68,21 @@ async function startSignIn() {
     cookies: { 'web.csrf-token': cookie },
   });
   expect(response.redirect).toBeDefined();
-  return { url: new URL(response.redirect!), cookies: { ...jar(response.cookies), 'web.csrf-token': cookie }, setCookies: response.cookies ?? [] };
+  return {
+    url: new URL(response.redirect!),
+    cookies: { ...jar(response.cookies), 'web.csrf-token': cookie },
+    setCookies: response.cookies ?? [],
+  };
 }
 
 beforeAll(async () => {
   issuer = await startFakeIssuer('oauth-ref-web', 'test-secret');
   database = await createTestDatabase('sqlite');
-  config = parseWebConfig({ OAUTH_ISSUER: issuer.issuer, OAUTH_CLIENT_SECRET: 'test-secret', NODE_ENV: 'test' });
+  config = parseWebConfig({
+    OAUTH_ISSUER: issuer.issuer,
+    OAUTH_CLIENT_SECRET: 'test-secret',
+    NODE_ENV: 'test',
+  });
   vi.stubEnv('NEXTAUTH_URL', 'http://localhost:3000');
   setSecurityLogSink((line) => securityLog.push(line));
 }, 60_000);
@@ -102,7 +119,12 @@ describe('sign-in with next-auth against an OIDC provider', () => {
     const names = setCookies.map((cookie) => cookie.name).sort();
     expect(names).toEqual(['web.callback-url', 'web.nonce', 'web.pkce.code_verifier', 'web.state']);
     for (const cookie of setCookies) {
-      expect(cookie.options).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/', secure: false });
+      expect(cookie.options).toMatchObject({
+        httpOnly: true,
+        sameSite: 'lax',
+        path: '/',
+        secure: false,
+      });
       expect(cookie.value).not.toContain(params.code_challenge);
     }
   });
@@ -124,19 +146,32 @@ describe('sign-in with next-auth against an OIDC provider', () => {
     const tokenRequest = issuer.tokenRequests.at(-1)!;
     expect(tokenRequest.get('grant_type')).toBe('authorization_code');
     expect(tokenRequest.get('code_verifier')).toMatch(/^[\w-]{43,128}$/);
-    expect(tokenRequest.get('redirect_uri')).toBe('http://localhost:3000/api/auth/callback/oauth-ref');
+    expect(tokenRequest.get('redirect_uri')).toBe(
+      'http://localhost:3000/api/auth/callback/oauth-ref',
+    );
 
-    const account = await database.prisma.account.findFirstOrThrow({ where: { provider: 'oauth-ref' } });
+    const account = await database.prisma.account.findFirstOrThrow({
+      where: { provider: 'oauth-ref' },
+    });
     expect(account.access_token).toBeTruthy();
     expect(account.refresh_token).toBeTruthy();
     expect(account.token_type).toBe('bearer');
 
-    const sessionResponse = await handle({ action: 'session', method: 'GET', cookies: { 'web.session-token': session!.value } });
-    expect(sessionResponse.body).toMatchObject({ user: { name: 'Alice Liddell', email: 'alice@example.com' } });
+    const sessionResponse = await handle({
+      action: 'session',
+      method: 'GET',
+      cookies: { 'web.session-token': session!.value },
+    });
+    expect(sessionResponse.body).toMatchObject({
+      user: { name: 'Alice Liddell', email: 'alice@example.com' },
+    });
     const body = JSON.stringify(sessionResponse.body);
     for (const token of issuer.issuedTokens) expect(body).not.toContain(token);
     expect(body).not.toMatch(/eyJ|access_token|refresh_token|id_token/);
-    expect(Object.keys((sessionResponse.body as { user: object }).user).sort()).toEqual(['email', 'name']);
+    expect(Object.keys((sessionResponse.body as { user: object }).user).sort()).toEqual([
+      'email',
+      'name',
+    ]);
 
     // A second sign-in of the same user replaces the stored tokens (next-auth v4 alone would not).
     const again = await startSignIn();
@@ -151,42 +186,77 @@ describe('sign-in with next-auth against an OIDC provider', () => {
     const updated = await database.prisma.account.findFirstOrThrow({ where: { id: account.id } });
     expect(updated.refresh_token).not.toBe(account.refresh_token);
     // Security log lines never contain a token.
-    for (const line of securityLog) for (const token of issuer.issuedTokens) expect(line).not.toContain(token);
+    for (const line of securityLog)
+      for (const token of issuer.issuedTokens) expect(line).not.toContain(token);
   });
 
   it.each([
-    ['a wrong iss (RFC 9207 mix-up)', (state: string) => ({ state, iss: 'http://evil.example' }), /iss mismatch/],
-    ['a missing iss although the provider advertises it', (state: string) => ({ state }), /iss missing/],
+    [
+      'a wrong iss (RFC 9207 mix-up)',
+      (state: string) => ({ state, iss: 'http://evil.example' }),
+      /iss mismatch/,
+    ],
+    [
+      'a missing iss although the provider advertises it',
+      (state: string) => ({ state }),
+      /iss missing/,
+    ],
     ['a forged state', () => ({ state: 'forged-state', iss: 'ISSUER' }), /state mismatch/],
-  ])('rejects a callback with %s before using the code, and creates no session', async (_name, query, reason) => {
-    const { url, cookies } = await startSignIn();
-    const code = issuer.authorize(url.toString());
-    const sessionsBefore = await database.prisma.session.count();
-    const tokenRequestsBefore = issuer.tokenRequests.length;
-    const built = query(url.searchParams.get('state')!) as Record<string, string>;
-    if (built.iss === 'ISSUER') built.iss = issuer.issuer;
-    const response = await handle({ action: 'callback', providerId: 'oauth-ref', method: 'GET', query: { code, ...built }, cookies });
-    expect(response.redirect).toMatch(/\/auth\/error\?error=OAuthCallback$/);
-    expect(issuer.tokenRequests.length).toBe(tokenRequestsBefore);
-    expect(await database.prisma.session.count()).toBe(sessionsBefore);
-    expect(securityLog.join('\n')).toMatch(reason);
-  });
+  ])(
+    'rejects a callback with %s before using the code, and creates no session',
+    async (_name, query, reason) => {
+      const { url, cookies } = await startSignIn();
+      const code = issuer.authorize(url.toString());
+      const sessionsBefore = await database.prisma.session.count();
+      const tokenRequestsBefore = issuer.tokenRequests.length;
+      const built = query(url.searchParams.get('state')!) as Record<string, string>;
+      if (built.iss === 'ISSUER') built.iss = issuer.issuer;
+      const response = await handle({
+        action: 'callback',
+        providerId: 'oauth-ref',
+        method: 'GET',
+        query: { code, ...built },
+        cookies,
+      });
+      expect(response.redirect).toMatch(/\/auth\/error\?error=OAuthCallback$/);
+      expect(issuer.tokenRequests.length).toBe(tokenRequestsBefore);
+      expect(await database.prisma.session.count()).toBe(sessionsBefore);
+      expect(securityLog.join('\n')).toMatch(reason);
+    },
+  );
 
   it('rejects a replayed code (the provider answers invalid_grant) without a session', async () => {
     const { url, cookies } = await startSignIn();
     const code = issuer.authorize(url.toString());
     const query = { code, state: url.searchParams.get('state'), iss: issuer.issuer };
-    const first = await handle({ action: 'callback', providerId: 'oauth-ref', method: 'GET', query, cookies });
+    const first = await handle({
+      action: 'callback',
+      providerId: 'oauth-ref',
+      method: 'GET',
+      query,
+      cookies,
+    });
     expect(first.redirect).toBe('http://localhost:3000/notes');
     const sessionsBefore = await database.prisma.session.count();
-    const replay = await handle({ action: 'callback', providerId: 'oauth-ref', method: 'GET', query, cookies });
+    const replay = await handle({
+      action: 'callback',
+      providerId: 'oauth-ref',
+      method: 'GET',
+      query,
+      cookies,
+    });
     expect(replay.redirect).toMatch(/error=OAuthCallback/);
     expect(await database.prisma.session.count()).toBe(sessionsBefore);
     expect(securityLog.join('\n')).toMatch(/invalid_grant/);
   });
 
   it('refuses to start a sign-in without the CSRF token', async () => {
-    const response = await handle({ action: 'signin', providerId: 'oauth-ref', method: 'POST', body: { callbackUrl: '/' } });
+    const response = await handle({
+      action: 'signin',
+      providerId: 'oauth-ref',
+      method: 'POST',
+      body: { callbackUrl: '/' },
+    });
     expect(response.redirect ?? '').not.toContain(issuer.issuer);
   });
 

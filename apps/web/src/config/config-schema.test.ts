@@ -27,7 +27,10 @@ describe('parseWebConfig', () => {
   });
 
   it('lets `next build` import the config without the production secret (it never serves requests)', () => {
-    expect(parseWebConfig({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }).usesDevelopmentSecret).toBe(true);
+    expect(
+      parseWebConfig({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })
+        .usesDevelopmentSecret,
+    ).toBe(true);
   });
 
   it('rejects a short secret', () => {
@@ -46,7 +49,9 @@ describe('parseWebConfig', () => {
   });
 
   it('strips a trailing slash from the issuer so the issuer comparison stays exact', () => {
-    expect(parseWebConfig({ OAUTH_ISSUER: 'http://localhost:4000/' }).issuer).toBe('http://localhost:4000');
+    expect(parseWebConfig({ OAUTH_ISSUER: 'http://localhost:4000/' }).issuer).toBe(
+      'http://localhost:4000',
+    );
   });
 
   it('rejects an issuer that is not an http(s) URL and names every bad variable', () => {

@@ -9,21 +9,26 @@ import { defaultUrls, webClient } from '@oauth-ref/demo-config';
 import { z } from 'zod';
 
 /** Public by design: used only when NODE_ENV is not `production`. */
-export const DEVELOPMENT_NEXTAUTH_SECRET = 'oauth-ref-web-dev-secret-do-not-use-in-production-0123456789';
+export const DEVELOPMENT_NEXTAUTH_SECRET =
+  'oauth-ref-web-dev-secret-do-not-use-in-production-0123456789';
 
-const httpUrl = z
-  .url({ protocol: /^https?$/ })
-  .transform((value) => value.replace(/\/+$/, ''));
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ''));
 
 export const webEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     NEXTAUTH_URL: httpUrl.default(defaultUrls.web),
-    NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
+    NEXTAUTH_SECRET: z
+      .string()
+      .min(32, 'NEXTAUTH_SECRET must be at least 32 characters')
+      .optional(),
     OAUTH_ISSUER: httpUrl.default(defaultUrls.issuer),
     OAUTH_CLIENT_ID: z.string().min(1).default(webClient.clientId),
-    OAUTH_CLIENT_SECRET: z.string().min(1).default(webClient.clientSecret ?? ''),
+    OAUTH_CLIENT_SECRET: z
+      .string()
+      .min(1)
+      .default(webClient.clientSecret ?? ''),
     API_URL: httpUrl.default(defaultUrls.api),
     DATABASE_URL: z.string().min(1).optional(),
     /** Set by Next while `next build` runs: modules are imported then, but never serve requests. */
@@ -32,12 +37,14 @@ export const webEnvSchema = z
   .transform((env, ctx) => {
     const building = env.NEXT_PHASE === 'phase-production-build';
     const secret =
-      env.NEXTAUTH_SECRET ?? (env.NODE_ENV === 'production' && !building ? undefined : DEVELOPMENT_NEXTAUTH_SECRET);
+      env.NEXTAUTH_SECRET ??
+      (env.NODE_ENV === 'production' && !building ? undefined : DEVELOPMENT_NEXTAUTH_SECRET);
     if (secret === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['NEXTAUTH_SECRET'],
-        message: 'NEXTAUTH_SECRET is required when NODE_ENV=production (e.g. `openssl rand -base64 32`)',
+        message:
+          'NEXTAUTH_SECRET is required when NODE_ENV=production (e.g. `openssl rand -base64 32`)',
       });
       return z.NEVER;
     }
@@ -76,7 +83,9 @@ export class WebConfigError extends Error {
 export function parseWebConfig(env: Record<string, string | undefined>): WebConfig {
   const result = webEnvSchema.safeParse(env);
   if (!result.success) {
-    throw new WebConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    throw new WebConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
   }
   return Object.freeze(result.data);
 }

@@ -15,7 +15,9 @@ const holder = globalThis as typeof globalThis & { __oauthRefWebPrisma?: Promise
 
 export function getPrisma(): Promise<PrismaClient> {
   holder.__oauthRefWebPrisma ??= (
-    import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '@oauth-ref/db') as Promise<DbModule>
+    import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ '@oauth-ref/db'
+    ) as Promise<DbModule>
   ).then((db) => db.createPrismaClient(config.databaseUrl));
   return holder.__oauthRefWebPrisma;
 }

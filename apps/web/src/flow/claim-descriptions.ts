@@ -4,13 +4,15 @@
  */
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   iss: 'Issuer: who minted the token. Must equal the configured issuer exactly (no trailing-slash leniency).',
-  sub: 'Subject: the user\'s stable identifier at this issuer. The pair (iss, sub) identifies the user.',
-  aud: 'Audience: who the token is for. ID token: this client\'s id. Access token: the API (resource indicator, RFC 8707).',
+  sub: "Subject: the user's stable identifier at this issuer. The pair (iss, sub) identifies the user.",
+  aud: "Audience: who the token is for. ID token: this client's id. Access token: the API (resource indicator, RFC 8707).",
   exp: 'Expiry time. After it the token must be rejected.',
   iat: 'Issued-at time.',
   nbf: 'Not before: the token is invalid until then.',
-  auth_time: 'When the user actually authenticated at the provider (may be earlier than iat when an SSO session was reused).',
-  nonce: 'The random value this app put in the authorization request and kept in an encrypted cookie; a match proves the ID token answers this sign-in (replay protection).',
+  auth_time:
+    'When the user actually authenticated at the provider (may be earlier than iat when an SSO session was reused).',
+  nonce:
+    'The random value this app put in the authorization request and kept in an encrypted cookie; a match proves the ID token answers this sign-in (replay protection).',
   acr: 'Authentication context class: how strongly the user authenticated.',
   amr: 'Authentication methods used (e.g. pwd).',
   azp: 'Authorized party: the client the token was issued to.',
@@ -19,7 +21,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   sid: 'Provider session id, used by logout.',
   jti: 'Unique token id; lets a server detect replays or revoke one token.',
   client_id: 'The OAuth client the access token was issued to (RFC 9068).',
-  scope: 'Space-separated permissions granted to this token; the API checks these (notes:read, notes:write).',
+  scope:
+    'Space-separated permissions granted to this token; the API checks these (notes:read, notes:write).',
   name: 'Full name (profile scope).',
   given_name: 'Given name (profile scope).',
   family_name: 'Family name (profile scope).',
@@ -35,7 +38,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
 const HEADER_DESCRIPTIONS: Readonly<Record<string, string>> = {
   alg: 'Signature algorithm. Must be on the allowlist (RS256, ES256, PS256); never "none" or an HMAC algorithm with a public key.',
   typ: 'Token type. RFC 9068 access tokens say "at+jwt", which stops an ID token from being accepted as an access token.',
-  kid: 'Which key of the provider\'s JWKS signed the token.',
+  kid: "Which key of the provider's JWKS signed the token.",
 };
 
 /**

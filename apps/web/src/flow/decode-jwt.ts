@@ -10,7 +10,8 @@ export interface DecodedJwt {
 
 function decodePart(part: string): Record<string, unknown> {
   const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new Error('not an object');
   return value as Record<string, unknown>;
 }
 

@@ -7,13 +7,22 @@ const jwt = `${Buffer.from('{"alg":"RS256","typ":"at+jwt","kid":"k1"}').toString
 
 describe('describeTokenResponse', () => {
   it('keeps redacted tokens and decoded claims, never a compact token', () => {
-    const detail = describeTokenResponse({ access_token: jwt, refresh_token: 'opaque-refresh', id_token: null, token_type: 'bearer', expires_at: 10 });
+    const detail = describeTokenResponse({
+      access_token: jwt,
+      refresh_token: 'opaque-refresh',
+      id_token: null,
+      token_type: 'bearer',
+      expires_at: 10,
+    });
     expect(detail.redacted).toEqual({
       access_token: `[redacted JWT, ${jwt.length} characters]`,
       refresh_token: '[redacted opaque token, 14 characters]',
       id_token: null,
     });
-    expect(detail.accessToken).toEqual({ header: { alg: 'RS256', typ: 'at+jwt', kid: 'k1' }, claims: { sub: 'alice', aud: 'http://localhost:3333' } });
+    expect(detail.accessToken).toEqual({
+      header: { alg: 'RS256', typ: 'at+jwt', kid: 'k1' },
+      claims: { sub: 'alice', aud: 'http://localhost:3333' },
+    });
     expect(JSON.stringify(detail)).not.toContain(jwt);
     expect(JSON.stringify(detail)).not.toContain('opaque-refresh');
   });
@@ -23,7 +32,11 @@ describe('decodeJwt', () => {
   it('returns null for opaque or malformed tokens', () => {
     expect(decodeJwt('opaque')).toBeNull();
     expect(decodeJwt('a.b.c')).toBeNull();
-    expect(decodeJwt(`${Buffer.from('[1]').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.x`)).toBeNull();
+    expect(
+      decodeJwt(
+        `${Buffer.from('[1]').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.x`,
+      ),
+    ).toBeNull();
     expect(decodeJwt(undefined)).toBeNull();
   });
 });

@@ -17,7 +17,10 @@ export interface TokenResponseLike {
   readonly expires_at?: number | null;
 }
 
-export function describeTokenResponse(tokens: TokenResponseLike, extra: { refreshTokenRotated?: boolean } = {}): TokenResponseDetail {
+export function describeTokenResponse(
+  tokens: TokenResponseLike,
+  extra: { refreshTokenRotated?: boolean } = {},
+): TokenResponseDetail {
   return {
     tokenType: tokens.token_type ?? null,
     scope: tokens.scope ?? null,

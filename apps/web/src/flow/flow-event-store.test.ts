@@ -13,15 +13,45 @@ describeEachDatabase('flow events', (database) => {
     const flows = createFlowEventStore(prisma);
     const user = await prisma.user.create({ data: { name: 'Alice' } });
     const old = 'signin-old';
-    await flows.record({ userId: user.id, flowId: old, step: 'token_response', detail: describeTokenResponse({ access_token: jwt({ n: 0 }) }) });
+    await flows.record({
+      userId: user.id,
+      flowId: old,
+      step: 'token_response',
+      detail: describeTokenResponse({ access_token: jwt({ n: 0 }) }),
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await flows.record({ userId: null, flowId: 'signin-new', step: 'authorization_request', detail: { endpoint: 'http://op/auth', params: { code_challenge: 'x' } } });
-    await flows.record({ userId: null, flowId: 'signin-new', step: 'callback', detail: { params: { code: '[redacted]' } } });
-    await flows.record({ userId: null, flowId: 'signin-other', step: 'callback', detail: { params: {} } });
+    await flows.record({
+      userId: null,
+      flowId: 'signin-new',
+      step: 'authorization_request',
+      detail: { endpoint: 'http://op/auth', params: { code_challenge: 'x' } },
+    });
+    await flows.record({
+      userId: null,
+      flowId: 'signin-new',
+      step: 'callback',
+      detail: { params: { code: '[redacted]' } },
+    });
+    await flows.record({
+      userId: null,
+      flowId: 'signin-other',
+      step: 'callback',
+      detail: { params: {} },
+    });
     await flows.claim('signin-new', user.id);
-    await flows.record({ userId: user.id, flowId: 'signin-new', step: 'token_response', detail: describeTokenResponse({ access_token: jwt({ n: 1 }) }) });
+    await flows.record({
+      userId: user.id,
+      flowId: 'signin-new',
+      step: 'token_response',
+      detail: describeTokenResponse({ access_token: jwt({ n: 1 }) }),
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await flows.record({ userId: user.id, flowId: 'refresh', step: 'refresh', detail: describeTokenResponse({ access_token: jwt({ n: 2 }) }) });
+    await flows.record({
+      userId: user.id,
+      flowId: 'refresh',
+      step: 'refresh',
+      detail: describeTokenResponse({ access_token: jwt({ n: 2 }) }),
+    });
 
     const events = await flows.latestForUser(user.id);
     expect(events.map((event) => `${event.flowId}:${event.step}`)).toEqual([

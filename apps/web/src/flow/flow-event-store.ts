@@ -14,7 +14,12 @@ export interface FlowEventView {
 }
 
 export interface FlowEventStore {
-  record(event: { userId: string | null; flowId: string; step: FlowStep; detail: FlowDetail }): Promise<void>;
+  record(event: {
+    userId: string | null;
+    flowId: string;
+    step: FlowStep;
+    detail: FlowDetail;
+  }): Promise<void>;
   /** Gives the anonymous steps of a sign-in (request, callback) to the user who completed it. */
   claim(flowId: string, userId: string): Promise<void>;
   /** The user's latest sign-in flow and every refresh since it, oldest first. */
@@ -27,7 +32,13 @@ export interface FlowEventStore {
  * await flows.record({ userId, flowId: 'refresh', step: 'refresh', detail });
  */
 export function createFlowEventStore(prisma: PrismaClient): FlowEventStore {
-  const toView = (row: { id: string; flowId: string; step: string; detail: string; createdAt: Date }): FlowEventView => ({
+  const toView = (row: {
+    id: string;
+    flowId: string;
+    step: string;
+    detail: string;
+    createdAt: Date;
+  }): FlowEventView => ({
     id: row.id,
     flowId: row.flowId,
     step: row.step as FlowStep,
@@ -36,7 +47,9 @@ export function createFlowEventStore(prisma: PrismaClient): FlowEventStore {
   });
   return {
     async record({ userId, flowId, step, detail }) {
-      await prisma.flowEvent.create({ data: { userId, flowId, step, detail: JSON.stringify(detail) } });
+      await prisma.flowEvent.create({
+        data: { userId, flowId, step, detail: JSON.stringify(detail) },
+      });
     },
     async claim(flowId, userId) {
       await prisma.flowEvent.updateMany({ where: { flowId, userId: null }, data: { userId } });
@@ -50,7 +63,10 @@ export function createFlowEventStore(prisma: PrismaClient): FlowEventStore {
       const rows = await prisma.flowEvent.findMany({
         where: {
           userId,
-          OR: [{ flowId: lastSignIn.flowId }, { flowId: 'refresh', createdAt: { gte: lastSignIn.createdAt } }],
+          OR: [
+            { flowId: lastSignIn.flowId },
+            { flowId: 'refresh', createdAt: { gte: lastSignIn.createdAt } },
+          ],
         },
         orderBy: { createdAt: 'asc' },
         take: 200,

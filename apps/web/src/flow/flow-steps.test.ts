@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { FlowEventView } from './flow-event-store';
 import { buildFlowSteps } from './flow-steps';
 
-const event = (step: FlowEventView['step'], detail: FlowEventView['detail'] = { params: {} }): FlowEventView => ({
+const event = (
+  step: FlowEventView['step'],
+  detail: FlowEventView['detail'] = { params: {} },
+): FlowEventView => ({
   id: step,
   flowId: 'f',
   step,
@@ -17,7 +20,11 @@ describe('buildFlowSteps', () => {
 
   it('marks the steps that the recorded events prove, linking each to the inspector', () => {
     const steps = buildFlowSteps(
-      [event('authorization_request'), event('callback', { params: { code: '[redacted]', state: 's' } }), event('token_response')],
+      [
+        event('authorization_request'),
+        event('callback', { params: { code: '[redacted]', state: 's' } }),
+        event('token_response'),
+      ],
       true,
     );
     expect(steps.filter((step) => !step.done).map((step) => step.id)).toEqual(['refresh']);

@@ -13,10 +13,15 @@ export interface FlowStepView {
   readonly done: boolean;
 }
 
-export function buildFlowSteps(events: readonly FlowEventView[], signedIn: boolean): FlowStepView[] {
+export function buildFlowSteps(
+  events: readonly FlowEventView[],
+  signedIn: boolean,
+): FlowStepView[] {
   const has = (step: string) => events.some((event) => event.step === step);
   const callback = events.find((event) => event.step === 'callback');
-  const callbackHadCode = Boolean(callback && 'params' in callback.detail && 'code' in callback.detail.params);
+  const callbackHadCode = Boolean(
+    callback && 'params' in callback.detail && 'code' in callback.detail.params,
+  );
   return [
     {
       id: 'authorization-request',
@@ -58,7 +63,8 @@ export function buildFlowSteps(events: readonly FlowEventView[], signedIn: boole
       id: 'id-token',
       title: 'ID token validation',
       actors: 'web server',
-      explanation: 'Signature against the provider\'s JWKS, iss, aud, exp, and the nonce from the cookie.',
+      explanation:
+        "Signature against the provider's JWKS, iss, aud, exp, and the nonce from the cookie.",
       href: '/inspector#id-token',
       done: has('token_response'),
     },
@@ -76,7 +82,7 @@ export function buildFlowSteps(events: readonly FlowEventView[], signedIn: boole
       title: 'API calls with the access token',
       actors: 'web server → API (Bearer)',
       explanation:
-        'Pages and server actions call the notes API with Authorization: Bearer <access token>. The API checks the JWT\'s signature, typ at+jwt, iss, aud and scope.',
+        "Pages and server actions call the notes API with Authorization: Bearer <access token>. The API checks the JWT's signature, typ at+jwt, iss, aud and scope.",
       href: '/notes',
       done: signedIn && has('token_response'),
     },

@@ -2,7 +2,8 @@
  * What went wrong calling the API, with a message a person can act on. The status and the
  * RFC 6750 `WWW-Authenticate` challenge decide the kind; the message never contains a token.
  */
-export type ApiErrorKind = 'unauthorized' | 'forbidden' | 'not_found' | 'invalid_request' | 'unavailable' | 'unexpected';
+export type ApiErrorKind =
+  'unauthorized' | 'forbidden' | 'not_found' | 'invalid_request' | 'unavailable' | 'unexpected';
 
 export class ApiError extends Error {
   constructor(
@@ -57,16 +58,23 @@ export function parseChallenge(header: string | null): Record<string, string> {
 export async function apiErrorFromResponse(response: Response): Promise<ApiError> {
   const challenge = parseChallenge(response.headers.get('www-authenticate'));
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value.slice(0, 300) : null);
+  const text = (value: unknown) =>
+    typeof value === 'string' && value.length > 0 ? value.slice(0, 300) : null;
   const oauthError = challenge.error ?? text(body.error);
-  const description = challenge.error_description ?? text(body.error_description) ?? text(body.message);
+  const description =
+    challenge.error_description ?? text(body.error_description) ?? text(body.message);
   const { status } = response;
   const kind: ApiErrorKind =
-    status === 401 ? 'unauthorized'
-    : status === 403 ? 'forbidden'
-    : status === 404 ? 'not_found'
-    : status === 400 || status === 422 ? 'invalid_request'
-    : status >= 500 ? 'unavailable'
-    : 'unexpected';
+    status === 401
+      ? 'unauthorized'
+      : status === 403
+        ? 'forbidden'
+        : status === 404
+          ? 'not_found'
+          : status === 400 || status === 422
+            ? 'invalid_request'
+            : status >= 500
+              ? 'unavailable'
+              : 'unexpected';
   return new ApiError(kind, status, oauthError, description, challenge.scope ?? null);
 }

@@ -18,7 +18,10 @@ function tokens(): AccessTokenSource & { forced: number } {
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 describe('createNotesApi', () => {
   it('calls the API with the bearer token from the server and parses notes', async () => {
@@ -27,7 +30,12 @@ describe('createNotesApi', () => {
       seen.push(new Request(input, init));
       return json(200, [{ id: 'n1', title: 'Hello', body: 'World' }]);
     }) as typeof fetch;
-    const api = createNotesApi({ apiUrl: 'http://api.test', accountId: 'a', tokens: tokens(), fetchImpl });
+    const api = createNotesApi({
+      apiUrl: 'http://api.test',
+      accountId: 'a',
+      tokens: tokens(),
+      fetchImpl,
+    });
     await expect(api.list()).resolves.toEqual([{ id: 'n1', title: 'Hello', body: 'World' }]);
     expect(seen[0]?.url).toBe('http://api.test/notes');
     expect(seen[0]?.headers.get('authorization')).toBe('Bearer at-1');
@@ -39,9 +47,20 @@ describe('createNotesApi', () => {
     const fetchImpl = (async (_input: RequestInfo | URL, init?: RequestInit) => {
       const auth = new Headers(init?.headers).get('authorization')!;
       auths.push(auth);
-      return auth === 'Bearer at-1' ? json(401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer error="invalid_token"' }) : json(201, { id: 'n2', title: 'T' });
+      return auth === 'Bearer at-1'
+        ? json(
+            401,
+            { error: 'invalid_token' },
+            { 'www-authenticate': 'Bearer error="invalid_token"' },
+          )
+        : json(201, { id: 'n2', title: 'T' });
     }) as typeof fetch;
-    const api = createNotesApi({ apiUrl: 'http://api.test', accountId: 'a', tokens: source, fetchImpl });
+    const api = createNotesApi({
+      apiUrl: 'http://api.test',
+      accountId: 'a',
+      tokens: source,
+      fetchImpl,
+    });
     await expect(api.create({ title: 'T', body: '' })).resolves.toMatchObject({ id: 'n2' });
     expect(auths).toEqual(['Bearer at-1', 'Bearer at-2']);
     expect(source.forced).toBe(1);
@@ -49,8 +68,17 @@ describe('createNotesApi', () => {
 
   it('maps 403 insufficient_scope to a message naming the missing scope', async () => {
     const fetchImpl = (async () =>
-      json(403, { error: 'insufficient_scope' }, { 'www-authenticate': 'Bearer error="insufficient_scope", scope="notes:write"' })) as unknown as typeof fetch;
-    const api = createNotesApi({ apiUrl: 'http://api.test', accountId: 'a', tokens: tokens(), fetchImpl });
+      json(
+        403,
+        { error: 'insufficient_scope' },
+        { 'www-authenticate': 'Bearer error="insufficient_scope", scope="notes:write"' },
+      )) as unknown as typeof fetch;
+    const api = createNotesApi({
+      apiUrl: 'http://api.test',
+      accountId: 'a',
+      tokens: tokens(),
+      fetchImpl,
+    });
     const error = (await api.remove('n1').catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.kind).toBe('forbidden');
@@ -61,17 +89,34 @@ describe('createNotesApi', () => {
     const down = (async () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch;
-    const api = createNotesApi({ apiUrl: 'http://api.test', accountId: 'a', tokens: tokens(), fetchImpl: down });
+    const api = createNotesApi({
+      apiUrl: 'http://api.test',
+      accountId: 'a',
+      tokens: tokens(),
+      fetchImpl: down,
+    });
     await expect(api.list()).rejects.toMatchObject({ kind: 'unavailable' });
     const failing = (async () => json(502, { error: 'bad_gateway' })) as unknown as typeof fetch;
-    const api2 = createNotesApi({ apiUrl: 'http://api.test', accountId: 'a', tokens: tokens(), fetchImpl: failing });
+    const api2 = createNotesApi({
+      apiUrl: 'http://api.test',
+      accountId: 'a',
+      tokens: tokens(),
+      fetchImpl: failing,
+    });
     await expect(api2.list()).rejects.toMatchObject({ kind: 'unavailable', status: 502 });
   });
 
   it('accepts a wrapped list and reports 404 as not found', async () => {
     const fetchImpl = (async (input: RequestInfo | URL) =>
-      String(input).endsWith('/notes') ? json(200, { notes: [] }) : json(404, { message: 'Not Found' })) as typeof fetch;
-    const api = createNotesApi({ apiUrl: 'http://api.test', accountId: 'a', tokens: tokens(), fetchImpl });
+      String(input).endsWith('/notes')
+        ? json(200, { notes: [] })
+        : json(404, { message: 'Not Found' })) as typeof fetch;
+    const api = createNotesApi({
+      apiUrl: 'http://api.test',
+      accountId: 'a',
+      tokens: tokens(),
+      fetchImpl,
+    });
     await expect(api.list()).resolves.toEqual([]);
     await expect(api.get('missing')).rejects.toMatchObject({ kind: 'not_found' });
   });
@@ -79,7 +124,11 @@ describe('createNotesApi', () => {
 
 describe('parseChallenge', () => {
   it('reads RFC 6750 auth-params', () => {
-    expect(parseChallenge('Bearer realm="notes", error="invalid_token", error_description="jwt \\"expired\\""')).toEqual({
+    expect(
+      parseChallenge(
+        'Bearer realm="notes", error="invalid_token", error_description="jwt \\"expired\\""',
+      ),
+    ).toEqual({
       realm: 'notes',
       error: 'invalid_token',
       error_description: 'jwt "expired"',

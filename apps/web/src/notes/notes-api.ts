@@ -85,7 +85,8 @@ export function createNotesApi(options: {
     async list() {
       const response = await send('GET', '/notes');
       const parsed = noteListSchema.safeParse(await response.json().catch(() => null));
-      if (!parsed.success) throw new ApiError('unexpected', response.status, null, 'malformed note list');
+      if (!parsed.success)
+        throw new ApiError('unexpected', response.status, null, 'malformed note list');
       return parsed.data;
     },
     async get(id) {

@@ -43,7 +43,9 @@ export function scrub(value: unknown, depth = 0): unknown {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>).map(([key, item]) => [
         key,
-        SECRET_KEY.test(key) && !/^(error|reason|code_challenge_method)$/i.test(key) ? '[redacted]' : scrub(item, depth + 1),
+        SECRET_KEY.test(key) && !/^(error|reason|code_challenge_method)$/i.test(key)
+          ? '[redacted]'
+          : scrub(item, depth + 1),
       ]),
     );
   }
@@ -60,6 +62,17 @@ export function setSecurityLogSink(next: SecurityLogSink): SecurityLogSink {
   return previous;
 }
 
-export function logSecurityEvent(event: SecurityEventName, fields: Record<string, unknown> = {}): void {
-  sink(JSON.stringify({ at: new Date().toISOString(), kind: 'security', app: 'web', event, ...(scrub(fields) as object) }));
+export function logSecurityEvent(
+  event: SecurityEventName,
+  fields: Record<string, unknown> = {},
+): void {
+  sink(
+    JSON.stringify({
+      at: new Date().toISOString(),
+      kind: 'security',
+      app: 'web',
+      event,
+      ...(scrub(fields) as object),
+    }),
+  );
 }

@@ -7,7 +7,11 @@ import { config } from '../config/config';
 import { getPrisma } from '../db/prisma';
 import { discoverProvider } from '../auth/oidc/discover-provider';
 import { refreshTokenGrant } from '../auth/oidc/refresh-token-grant';
-import { createPrismaTokenStore, createSingleFlightRefresh, type AccessTokenSource } from '@oauth-ref/web-auth';
+import {
+  createPrismaTokenStore,
+  createSingleFlightRefresh,
+  type AccessTokenSource,
+} from '@oauth-ref/web-auth';
 import { describeTokenResponse } from '../flow/describe-token-response';
 import { createFlowEventStore } from '../flow/flow-event-store';
 import { logSecurityEvent } from '../security/log-security-event';
@@ -20,7 +24,6 @@ export async function getAccessTokenSource(): Promise<AccessTokenSource> {
   holder.__oauthRefWebTokens ??= createSource(prisma);
   return holder.__oauthRefWebTokens;
 }
-
 
 function createSource(prisma: PrismaClient): AccessTokenSource {
   const flows = createFlowEventStore(prisma);
@@ -37,7 +40,8 @@ function createSource(prisma: PrismaClient): AccessTokenSource {
       });
     },
     async onRefreshed(account, tokens) {
-      const rotated = tokens.refreshToken !== undefined && tokens.refreshToken !== account.refreshToken;
+      const rotated =
+        tokens.refreshToken !== undefined && tokens.refreshToken !== account.refreshToken;
       await flows.record({
         userId: account.userId,
         flowId: 'refresh',
@@ -57,7 +61,12 @@ function createSource(prisma: PrismaClient): AccessTokenSource {
       logSecurityEvent('refresh.succeeded', { userId: account.userId, rotated });
     },
     async onRejected(account, error) {
-      await flows.record({ userId: account.userId, flowId: 'refresh', step: 'refresh_rejected', detail: { error: error.oauthError } });
+      await flows.record({
+        userId: account.userId,
+        flowId: 'refresh',
+        step: 'refresh_rejected',
+        detail: { error: error.oauthError },
+      });
       logSecurityEvent('refresh.rejected', { userId: account.userId, error: error.oauthError });
     },
   });

@@ -20,9 +20,13 @@ export interface CurrentUser {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!sessionToken) return null;
-  const session = await (await getPrisma()).session.findUnique({
+  const session = await (
+    await getPrisma()
+  ).session.findUnique({
     where: { sessionToken },
-    include: { user: { include: { accounts: { where: { provider: PROVIDER_ID }, select: { id: true } } } } },
+    include: {
+      user: { include: { accounts: { where: { provider: PROVIDER_ID }, select: { id: true } } } },
+    },
   });
   if (!session || session.expires.getTime() <= Date.now()) return null;
   return {

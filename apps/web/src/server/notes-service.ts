@@ -12,11 +12,16 @@ import { logSecurityEvent } from '../security/log-security-event';
 import { getAccessTokenSource } from './access-tokens';
 import type { CurrentUser } from './current-user';
 
-export type NotesResult<T> = { ok: true; value: T } | { ok: false; message: string; status: number | null };
+export type NotesResult<T> =
+  { ok: true; value: T } | { ok: false; message: string; status: number | null };
 
 export async function notesApiFor(user: CurrentUser): Promise<NotesApi> {
   if (!user.accountId) redirect('/session-expired');
-  return createNotesApi({ apiUrl: config.apiUrl, accountId: user.accountId, tokens: await getAccessTokenSource() });
+  return createNotesApi({
+    apiUrl: config.apiUrl,
+    accountId: user.accountId,
+    tokens: await getAccessTokenSource(),
+  });
 }
 
 /**
@@ -25,20 +30,25 @@ export async function notesApiFor(user: CurrentUser): Promise<NotesApi> {
  * @example
  * const result = await runNotes(user, (api) => api.list());
  */
-export async function runNotes<T>(user: CurrentUser, operation: (api: NotesApi) => Promise<T>): Promise<NotesResult<T>> {
+export async function runNotes<T>(
+  user: CurrentUser,
+  operation: (api: NotesApi) => Promise<T>,
+): Promise<NotesResult<T>> {
   try {
     return { ok: true, value: await operation(await notesApiFor(user)) };
   } catch (error) {
     if (error instanceof SessionExpiredError) redirect('/session-expired');
     if (error instanceof ApiError) {
-      if (error.kind === 'unauthorized') logSecurityEvent('api.unauthorized', { userId: user.userId, error: error.oauthError });
+      if (error.kind === 'unauthorized')
+        logSecurityEvent('api.unauthorized', { userId: user.userId, error: error.oauthError });
       return { ok: false, message: error.userMessage, status: error.status };
     }
     if (error instanceof AuthError) {
       logSecurityEvent('refresh.failed', { userId: user.userId, code: error.code });
       return {
         ok: false,
-        message: 'The provider could not renew your access token right now (it may be down). Your session is kept; try again in a moment.',
+        message:
+          'The provider could not renew your access token right now (it may be down). Your session is kept; try again in a moment.',
         status: null,
       };
     }

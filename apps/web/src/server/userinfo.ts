@@ -9,13 +9,17 @@ import { parseChallenge } from '../notes/api-error';
 import { getAccessTokenSource } from './access-tokens';
 
 export type UserinfoResult =
-  | { ok: true; claims: Record<string, unknown> }
-  | { ok: false; message: string };
+  { ok: true; claims: Record<string, unknown> } | { ok: false; message: string };
 
 export async function fetchUserinfo(accountId: string): Promise<UserinfoResult> {
   const metadata = await discoverProvider(config.issuer).catch(() => null);
-  if (!metadata) return { ok: false, message: 'The provider is not reachable, so its UserInfo endpoint could not be asked.' };
-  if (!metadata.userinfo_endpoint) return { ok: false, message: 'The provider has no UserInfo endpoint.' };
+  if (!metadata)
+    return {
+      ok: false,
+      message: 'The provider is not reachable, so its UserInfo endpoint could not be asked.',
+    };
+  if (!metadata.userinfo_endpoint)
+    return { ok: false, message: 'The provider has no UserInfo endpoint.' };
   const accessToken = await (await getAccessTokenSource()).getAccessToken(accountId);
   try {
     const response = await fetch(metadata.userinfo_endpoint, {

@@ -16,7 +16,10 @@ interface Row extends StoredTokens {
  */
 export function createMemoryTokenStore(initial: StoredTokens[]) {
   const rows = new Map<string, Row>(
-    initial.map((tokens) => [tokens.accountId, { ...tokens, leaseId: null, leaseUntil: null, sessionsEnded: false }]),
+    initial.map((tokens) => [
+      tokens.accountId,
+      { ...tokens, leaseId: null, leaseUntil: null, sessionsEnded: false },
+    ]),
   );
   const store: TokenStore = {
     async read(accountId) {
@@ -46,7 +49,8 @@ export function createMemoryTokenStore(initial: StoredTokens[]) {
     },
     async releaseLease(accountId, leaseId) {
       const row = rows.get(accountId);
-      if (row && row.leaseId === leaseId) rows.set(accountId, { ...row, leaseId: null, leaseUntil: null });
+      if (row && row.leaseId === leaseId)
+        rows.set(accountId, { ...row, leaseId: null, leaseUntil: null });
     },
     async revokeLocally(accountId) {
       const row = rows.get(accountId);

@@ -56,15 +56,27 @@ const COPY: Record<string, ErrorCopy> = {
   },
 };
 
-const FALLBACK: ErrorCopy = { title: 'Sign-in failed', body: 'Something went wrong during sign-in. No session was created.' };
+const FALLBACK: ErrorCopy = {
+  title: 'Sign-in failed',
+  body: 'Something went wrong during sign-in. No session was created.',
+};
 
-export default async function AuthErrorPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuthErrorPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { error } = await searchParams;
   const copy = (error && COPY[error]) || FALLBACK;
   return (
     <>
       <h1>{copy.title}</h1>
-      <div className="alert error" role="alert" data-testid="auth-error" data-error={error ?? 'unknown'}>
+      <div
+        className="alert error"
+        role="alert"
+        data-testid="auth-error"
+        data-error={error ?? 'unknown'}
+      >
         <p>{copy.body}</p>
         {error ? (
           <p className="hint">
@@ -73,7 +85,8 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Pr
         ) : null}
       </div>
       <p>
-        <SignInButton label="Try signing in again" callbackUrl="/" /> <Link href="/">Back to the home page</Link>
+        <SignInButton label="Try signing in again" callbackUrl="/" />{' '}
+        <Link href="/">Back to the home page</Link>
       </p>
     </>
   );

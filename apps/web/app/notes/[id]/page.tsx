@@ -37,7 +37,14 @@ export default async function EditNotePage({
           <form action={updateNoteAction}>
             <input type="hidden" name="id" value={result.value.id} />
             <label htmlFor="title">Title</label>
-            <input id="title" name="title" type="text" required maxLength={200} defaultValue={result.value.title} />
+            <input
+              id="title"
+              name="title"
+              type="text"
+              required
+              maxLength={200}
+              defaultValue={result.value.title}
+            />
             <label htmlFor="body">Text</label>
             <textarea id="body" name="body" maxLength={5000} defaultValue={result.value.body} />
             <p>

@@ -16,7 +16,11 @@ const log: string[] = [];
 beforeAll(async () => {
   issuer = await startFakeIssuer('oauth-ref-web', 'test-secret');
   database = await createTestDatabase('sqlite');
-  config = parseWebConfig({ OAUTH_ISSUER: issuer.issuer, OAUTH_CLIENT_SECRET: 'test-secret', NODE_ENV: 'test' });
+  config = parseWebConfig({
+    OAUTH_ISSUER: issuer.issuer,
+    OAUTH_CLIENT_SECRET: 'test-secret',
+    NODE_ENV: 'test',
+  });
   setSecurityLogSink((line) => log.push(line));
 }, 60_000);
 
@@ -41,8 +45,12 @@ async function signedInUser() {
     },
   });
   const sessionToken = randomUUID();
-  await prisma.session.create({ data: { userId: user.id, sessionToken, expires: new Date(Date.now() + 60_000) } });
-  await prisma.session.create({ data: { userId: user.id, sessionToken: randomUUID(), expires: new Date(Date.now() + 60_000) } });
+  await prisma.session.create({
+    data: { userId: user.id, sessionToken, expires: new Date(Date.now() + 60_000) },
+  });
+  await prisma.session.create({
+    data: { userId: user.id, sessionToken: randomUUID(), expires: new Date(Date.now() + 60_000) },
+  });
   return { userId: user.id, sessionToken };
 }
 
@@ -54,7 +62,10 @@ describe('handleLogout', () => {
     const { userId, sessionToken } = await signedInUser();
     const { refresh_token } = await database.prisma.account.findFirstOrThrow({ where: { userId } });
     const response = await handleLogout(
-      logoutRequest({ origin: 'http://localhost:3000', cookie: `web.session-token=${sessionToken}` }),
+      logoutRequest({
+        origin: 'http://localhost:3000',
+        cookie: `web.session-token=${sessionToken}`,
+      }),
       config,
       database.prisma,
     );
@@ -62,7 +73,9 @@ describe('handleLogout', () => {
     const location = new URL(response.headers.get('location')!);
     expect(`${location.origin}${location.pathname}`).toBe(`${issuer.issuer}/session/end`);
     expect(location.searchParams.get('id_token_hint')).toBe('header.payload.signature');
-    expect(location.searchParams.get('post_logout_redirect_uri')).toBe('http://localhost:3000/signed-out');
+    expect(location.searchParams.get('post_logout_redirect_uri')).toBe(
+      'http://localhost:3000/signed-out',
+    );
     expect(location.searchParams.get('client_id')).toBe('oauth-ref-web');
     const cookies = response.headers.getSetCookie();
     expect(cookies).toContain('web.session-token=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0');
@@ -83,7 +96,10 @@ describe('handleLogout', () => {
   it('refuses a cross-site POST and leaves the session alone', async () => {
     const { userId, sessionToken } = await signedInUser();
     const response = await handleLogout(
-      logoutRequest({ origin: 'https://evil.example', cookie: `web.session-token=${sessionToken}` }),
+      logoutRequest({
+        origin: 'https://evil.example',
+        cookie: `web.session-token=${sessionToken}`,
+      }),
       config,
       database.prisma,
     );
@@ -92,7 +108,11 @@ describe('handleLogout', () => {
   });
 
   it('without a session, just clears cookies and shows the signed-out page', async () => {
-    const response = await handleLogout(logoutRequest({ 'sec-fetch-site': 'same-origin' }), config, database.prisma);
+    const response = await handleLogout(
+      logoutRequest({ 'sec-fetch-site': 'same-origin' }),
+      config,
+      database.prisma,
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('http://localhost:3000/signed-out');
   });

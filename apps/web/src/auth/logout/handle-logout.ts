@@ -36,13 +36,21 @@ export function isSameOriginPost(request: Request, baseUrl: string): boolean {
  * @example
  * export const POST = (request: NextRequest) => handleLogout(request, config, getPrisma());
  */
-export async function handleLogout(request: NextRequest, config: WebConfig, prisma: PrismaClient): Promise<Response> {
+export async function handleLogout(
+  request: NextRequest,
+  config: WebConfig,
+  prisma: PrismaClient,
+): Promise<Response> {
   if (!isSameOriginPost(request, config.baseUrl)) {
     logSecurityEvent('logout.csrf_blocked', { origin: request.headers.get('origin') });
     return new Response('Cross-site logout request refused', { status: 403 });
   }
   const headers = new Headers();
-  for (const name of [SESSION_COOKIE, buildCookieOptions(false).csrfToken.name, buildCookieOptions(false).callbackUrl.name]) {
+  for (const name of [
+    SESSION_COOKIE,
+    buildCookieOptions(false).csrfToken.name,
+    buildCookieOptions(false).callbackUrl.name,
+  ]) {
     headers.append('set-cookie', serializeCookie(name, '', 0, config.secureCookies));
   }
   const sessionToken = request.cookies.get(SESSION_COOKIE)?.value;
@@ -53,7 +61,9 @@ export async function handleLogout(request: NextRequest, config: WebConfig, pris
     headers.set('location', `${config.baseUrl}/signed-out`);
     return new Response(null, { status: 303, headers });
   }
-  const account = await prisma.account.findFirst({ where: { userId: session.userId, provider: PROVIDER_ID } });
+  const account = await prisma.account.findFirst({
+    where: { userId: session.userId, provider: PROVIDER_ID },
+  });
   const metadata = await discoverProvider(config.issuer).catch(() => null);
   if (account?.refresh_token && metadata?.revocation_endpoint) {
     const outcome = await revokeToken({
@@ -63,22 +73,39 @@ export async function handleLogout(request: NextRequest, config: WebConfig, pris
       token: account.refresh_token,
       tokenTypeHint: 'refresh_token',
     });
-    if (outcome === 'failed') logSecurityEvent('logout.revocation_failed', { userId: session.userId });
+    if (outcome === 'failed')
+      logSecurityEvent('logout.revocation_failed', { userId: session.userId });
   }
   await prisma.$transaction([
     prisma.session.deleteMany({ where: { userId: session.userId } }),
     prisma.account.updateMany({
       where: { userId: session.userId, provider: PROVIDER_ID },
-      data: { access_token: null, refresh_token: null, id_token: null, expires_at: null, refreshLeaseId: null, refreshLeaseUntil: null },
+      data: {
+        access_token: null,
+        refresh_token: null,
+        id_token: null,
+        expires_at: null,
+        refreshLeaseId: null,
+        refreshLeaseUntil: null,
+      },
     }),
   ]);
-  logSecurityEvent('logout', { userId: session.userId, providerLogout: Boolean(metadata?.end_session_endpoint) });
+  logSecurityEvent('logout', {
+    userId: session.userId,
+    providerLogout: Boolean(metadata?.end_session_endpoint),
+  });
   if (!metadata?.end_session_endpoint) {
-    headers.set('location', `${config.baseUrl}/signed-out?provider=${metadata ? 'no-end-session' : 'unreachable'}`);
+    headers.set(
+      'location',
+      `${config.baseUrl}/signed-out?provider=${metadata ? 'no-end-session' : 'unreachable'}`,
+    );
     return new Response(null, { status: 303, headers });
   }
   const state = randomBytes(16).toString('base64url');
-  headers.append('set-cookie', serializeCookie(LOGOUT_STATE_COOKIE, state, 600, config.secureCookies));
+  headers.append(
+    'set-cookie',
+    serializeCookie(LOGOUT_STATE_COOKIE, state, 600, config.secureCookies),
+  );
   headers.set(
     'location',
     buildEndSessionUrl({

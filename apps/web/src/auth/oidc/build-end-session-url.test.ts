@@ -30,7 +30,13 @@ describe('revokeToken', () => {
       body = String(init.body);
       return new Response(null, { status: 200 });
     }) as unknown as typeof fetch;
-    const request = { revocationEndpoint: 'http://op.test/revoke', clientId: 'c', clientSecret: 's', token: 'rt', tokenTypeHint: 'refresh_token' as const };
+    const request = {
+      revocationEndpoint: 'http://op.test/revoke',
+      clientId: 'c',
+      clientSecret: 's',
+      token: 'rt',
+      tokenTypeHint: 'refresh_token' as const,
+    };
     await expect(revokeToken(request, ok)).resolves.toBe('revoked');
     expect(body).toBe('token=rt&token_type_hint=refresh_token');
     const down = (async () => {

@@ -27,14 +27,19 @@ describe('discoverProvider', () => {
   });
 
   it('rejects a document whose issuer differs, even by a trailing slash', async () => {
-    const fetchImpl = (async () => Response.json(metadata('http://op.test/'))) as unknown as typeof fetch;
-    await expect(discoverProvider('http://op.test', fetchImpl)).rejects.toBeInstanceOf(IssuerMismatchError);
+    const fetchImpl = (async () =>
+      Response.json(metadata('http://op.test/'))) as unknown as typeof fetch;
+    await expect(discoverProvider('http://op.test', fetchImpl)).rejects.toBeInstanceOf(
+      IssuerMismatchError,
+    );
   });
 
   it('reports an unreachable provider as unavailable', async () => {
     const fetchImpl = (async () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch;
-    await expect(discoverProvider('http://op.test', fetchImpl)).rejects.toBeInstanceOf(ProviderUnavailableError);
+    await expect(discoverProvider('http://op.test', fetchImpl)).rejects.toBeInstanceOf(
+      ProviderUnavailableError,
+    );
   });
 });

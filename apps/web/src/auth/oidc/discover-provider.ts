@@ -21,7 +21,10 @@ export const providerMetadataSchema = z.object({
 export type ProviderMetadata = z.infer<typeof providerMetadataSchema>;
 
 export class IssuerMismatchError extends ProviderErrorResponse {
-  constructor(readonly expected: string, readonly received: string) {
+  constructor(
+    readonly expected: string,
+    readonly received: string,
+  ) {
     super('issuer_mismatch', 200);
     this.message = `Discovery document issuer ${received} does not equal the configured issuer ${expected}`;
   }
@@ -51,10 +54,12 @@ export async function discoverProvider(
   } catch (error) {
     throw new ProviderUnavailableError(error instanceof Error ? error.message : 'discovery failed');
   }
-  if (response.status >= 500) throw new ProviderUnavailableError(`discovery answered ${response.status}`);
+  if (response.status >= 500)
+    throw new ProviderUnavailableError(`discovery answered ${response.status}`);
   if (!response.ok) throw new ProviderErrorResponse('discovery_failed', response.status);
   const parsed = providerMetadataSchema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw new ProviderErrorResponse('invalid_discovery_document', response.status);
+  if (!parsed.success)
+    throw new ProviderErrorResponse('invalid_discovery_document', response.status);
   if (parsed.data.issuer !== issuer) throw new IssuerMismatchError(issuer, parsed.data.issuer);
   cache.set(issuer, { at: nowMs, metadata: parsed.data });
   return parsed.data;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderErrorResponse, ProviderUnavailableError, RefreshRejectedError } from '@oauth-ref/web-auth';
+import {
+  ProviderErrorResponse,
+  ProviderUnavailableError,
+  RefreshRejectedError,
+} from '@oauth-ref/web-auth';
 import { refreshTokenGrant } from './refresh-token-grant';
 
 const request = {
@@ -17,28 +21,56 @@ describe('refreshTokenGrant', () => {
     let seen: Request | undefined;
     const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
       seen = new Request(input, init);
-      return json(200, { access_token: 'at-2', token_type: 'Bearer', expires_in: 60, refresh_token: 'rt-2', scope: 'openid' });
+      return json(200, {
+        access_token: 'at-2',
+        token_type: 'Bearer',
+        expires_in: 60,
+        refresh_token: 'rt-2',
+        scope: 'openid',
+      });
     }) as typeof fetch;
     const result = await refreshTokenGrant(request, fetchImpl, 1_000_000);
     expect(seen?.method).toBe('POST');
-    expect(seen?.headers.get('authorization')).toBe(`Basic ${Buffer.from('oauth-ref-web:se%3Acr%25et').toString('base64')}`);
+    expect(seen?.headers.get('authorization')).toBe(
+      `Basic ${Buffer.from('oauth-ref-web:se%3Acr%25et').toString('base64')}`,
+    );
     const body = new URLSearchParams(await seen!.text());
-    expect(Object.fromEntries(body)).toEqual({ grant_type: 'refresh_token', refresh_token: 'rt-1', resource: 'http://localhost:3333' });
-    expect(result).toMatchObject({ accessToken: 'at-2', refreshToken: 'rt-2', expiresAt: 1060, expiresIn: 60 });
+    expect(Object.fromEntries(body)).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: 'rt-1',
+      resource: 'http://localhost:3333',
+    });
+    expect(result).toMatchObject({
+      accessToken: 'at-2',
+      refreshToken: 'rt-2',
+      expiresAt: 1060,
+      expiresIn: 60,
+    });
   });
 
   it('turns invalid_grant into RefreshRejectedError', async () => {
-    const fetchImpl = (async () => json(400, { error: 'invalid_grant', error_description: 'grant request is invalid' })) as typeof fetch;
-    await expect(refreshTokenGrant(request, fetchImpl)).rejects.toBeInstanceOf(RefreshRejectedError);
+    const fetchImpl = (async () =>
+      json(400, {
+        error: 'invalid_grant',
+        error_description: 'grant request is invalid',
+      })) as typeof fetch;
+    await expect(refreshTokenGrant(request, fetchImpl)).rejects.toBeInstanceOf(
+      RefreshRejectedError,
+    );
   });
 
   it('turns other OAuth errors into ProviderErrorResponse with the code', async () => {
     const fetchImpl = (async () => json(401, { error: 'invalid_client' })) as typeof fetch;
-    await expect(refreshTokenGrant(request, fetchImpl)).rejects.toMatchObject({ oauthError: 'invalid_client', status: 401 });
+    await expect(refreshTokenGrant(request, fetchImpl)).rejects.toMatchObject({
+      oauthError: 'invalid_client',
+      status: 401,
+    });
   });
 
   it('treats 5xx and network failures as the provider being unavailable', async () => {
-    await expect(refreshTokenGrant(request, (async () => json(503, {})) as typeof fetch)).rejects.toBeInstanceOf(ProviderUnavailableError);
+    await expect(
+      refreshTokenGrant(request, (async () => json(503, {})) as typeof fetch),
+    ).rejects.toBeInstanceOf(ProviderUnavailableError);
     const down = (async () => {
       throw new TypeError('fetch failed');
     }) as typeof fetch;
@@ -46,7 +78,10 @@ describe('refreshTokenGrant', () => {
   });
 
   it('rejects a response that is not a Bearer token response', async () => {
-    const fetchImpl = (async () => json(200, { access_token: 'x', token_type: 'DPoP' })) as typeof fetch;
-    await expect(refreshTokenGrant(request, fetchImpl)).rejects.toBeInstanceOf(ProviderErrorResponse);
+    const fetchImpl = (async () =>
+      json(200, { access_token: 'x', token_type: 'DPoP' })) as typeof fetch;
+    await expect(refreshTokenGrant(request, fetchImpl)).rejects.toBeInstanceOf(
+      ProviderErrorResponse,
+    );
   });
 });

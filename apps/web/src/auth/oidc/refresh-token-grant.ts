@@ -42,7 +42,10 @@ export async function refreshTokenGrant(
   fetchImpl: typeof fetch = fetch,
   nowMs: number = Date.now(),
 ): Promise<RefreshGrantResult> {
-  const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: request.refreshToken });
+  const body = new URLSearchParams({
+    grant_type: 'refresh_token',
+    refresh_token: request.refreshToken,
+  });
   if (request.resource) body.set('resource', request.resource);
   let response: Response;
   try {
@@ -57,9 +60,12 @@ export async function refreshTokenGrant(
       signal: AbortSignal.timeout(10_000),
     });
   } catch (error) {
-    throw new ProviderUnavailableError(error instanceof Error ? error.message : 'token request failed');
+    throw new ProviderUnavailableError(
+      error instanceof Error ? error.message : 'token request failed',
+    );
   }
-  if (response.status >= 500) throw new ProviderUnavailableError(`token endpoint answered ${response.status}`);
+  if (response.status >= 500)
+    throw new ProviderUnavailableError(`token endpoint answered ${response.status}`);
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = z.object({ error: z.string() }).safeParse(json);

@@ -84,26 +84,59 @@ export async function startFakeIssuer(clientId: string, clientSecret: string): P
         const body = new URLSearchParams(raw);
         tokenRequests.push(body);
         const expectedAuth = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64')}`;
-        if (request.headers.authorization !== expectedAuth) return json(401, { error: 'invalid_client' });
+        if (request.headers.authorization !== expectedAuth)
+          return json(401, { error: 'invalid_client' });
         const code = codes.get(body.get('code') ?? '');
-        if (!code || code.used) return json(400, { error: 'invalid_grant', error_description: 'grant request is invalid' });
+        if (!code || code.used)
+          return json(400, {
+            error: 'invalid_grant',
+            error_description: 'grant request is invalid',
+          });
         code.used = true;
         const verifier = body.get('code_verifier') ?? '';
         if (b64url(createHash('sha256').update(verifier).digest()) !== code.codeChallenge) {
-          return json(400, { error: 'invalid_grant', error_description: 'PKCE verification failed' });
+          return json(400, {
+            error: 'invalid_grant',
+            error_description: 'PKCE verification failed',
+          });
         }
         const now = Math.floor(Date.now() / 1000);
         const accessToken = signJwt(
           { alg: 'RS256', typ: 'at+jwt', kid },
-          { iss: issuer, sub: code.sub, aud: 'http://localhost:3333', client_id: clientId, scope: 'openid notes:read', jti: randomUUID(), iat: now, exp: now + 300 },
+          {
+            iss: issuer,
+            sub: code.sub,
+            aud: 'http://localhost:3333',
+            client_id: clientId,
+            scope: 'openid notes:read',
+            jti: randomUUID(),
+            iat: now,
+            exp: now + 300,
+          },
         );
         const idToken = signJwt(
           { alg: 'RS256', typ: 'JWT', kid },
-          { iss: issuer, sub: code.sub, aud: clientId, nonce: code.nonce, iat: now, exp: now + 300, name: 'Alice Liddell', email: 'alice@example.com' },
+          {
+            iss: issuer,
+            sub: code.sub,
+            aud: clientId,
+            nonce: code.nonce,
+            iat: now,
+            exp: now + 300,
+            name: 'Alice Liddell',
+            email: 'alice@example.com',
+          },
         );
         const refreshToken = `rt-${randomUUID()}-${randomUUID()}`;
         issuedTokens.push(accessToken, idToken, refreshToken);
-        return json(200, { access_token: accessToken, id_token: idToken, refresh_token: refreshToken, token_type: 'Bearer', expires_in: 300, scope: 'openid profile email offline_access notes:read notes:write' });
+        return json(200, {
+          access_token: accessToken,
+          id_token: idToken,
+          refresh_token: refreshToken,
+          token_type: 'Bearer',
+          expires_in: 300,
+          scope: 'openid profile email offline_access notes:read notes:write',
+        });
       });
       return;
     }
@@ -120,7 +153,12 @@ export async function startFakeIssuer(clientId: string, clientSecret: string): P
     authorize(authorizationUrl, sub = '7b0f3c5e-2c1a-4d8e-9f4b-a11ce0000001') {
       const params = new URL(authorizationUrl).searchParams;
       const code = `code-${randomUUID()}`;
-      codes.set(code, { codeChallenge: params.get('code_challenge') ?? '', nonce: params.get('nonce') ?? '', used: false, sub });
+      codes.set(code, {
+        codeChallenge: params.get('code_challenge') ?? '',
+        nonce: params.get('nonce') ?? '',
+        used: false,
+        sub,
+      });
       return code;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
