@@ -5,12 +5,13 @@
  * p50/p99 latency, on SQLite and PostgreSQL, next to the same engine with its in-memory adapter
  * in the same run, so the persistence cost reads as a ratio. Real HTTP on loopback, one process.
  *
- * Backends run side by side and take turns in BENCH_ROUNDS short slices (default 4), so load from
+ * Backends run side by side and take turns in `--rounds` short slices (default 4), so load from
  * other processes falls on all of them alike.
  *
- * Env: BENCH_SECONDS (default 4 per measurement), BENCH_WARMUP_SECONDS (default 2, discarded), BENCH_CONCURRENCY (default 8 for client
- * credentials; refresh uses BENCH_CHAINS, default 4, rotation chains).
+ * Options (after `--`): --seconds=4 per measurement, --warmup=2 (discarded), --concurrency=8
+ * client-credentials workers, --chains=4 refresh rotation chains, --rounds=4.
  */
+import { parseArgs } from 'node:util';
 import { createTestDatabase, postgresSkipReason } from '@oauth-ref/db/testing';
 import type { DatabaseProvider } from '@oauth-ref/db';
 import { demoClients, machineClient, mobileClient } from '@oauth-ref/demo-config';
@@ -22,11 +23,20 @@ import { seedProvider } from '../seed/seed-provider.js';
 import { freePort } from '../testing/free-port.js';
 import { basicAuth, mobileTokens } from '../testing/oauth-flows.js';
 
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
-const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 8);
-const CHAINS = Number(process.env['BENCH_CHAINS'] ?? 4);
-const WARMUP = Number(process.env['BENCH_WARMUP_SECONDS'] ?? 2);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 4);
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '4' },
+    warmup: { type: 'string', default: '2' },
+    concurrency: { type: 'string', default: '8' },
+    chains: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '4' },
+  },
+});
+const SECONDS = Number(args.seconds);
+const WARMUP = Number(args.warmup);
+const CONCURRENCY = Number(args.concurrency);
+const CHAINS = Number(args.chains);
+const ROUNDS = Number(args.rounds);
 
 interface Sample {
   latencies: number[];

@@ -17,7 +17,8 @@ export async function spawnProvider(env: Record<string, string>, port: number): 
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ['--conditions=@oauth-ref/source', '--import', 'tsx', 'src/main.ts'], {
     cwd: appRoot,
-    env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
+    // Only what the provider reads: the child gets no ambient environment (config comes from `env`).
+    env: { HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
