@@ -94,6 +94,21 @@ describe('the login page', () => {
     expect(response.status).toBe(401);
   });
 
+  it('outside demo mode shows no picker and refuses a pick even of a seeded user', async () => {
+    const strict = await startTestProvider({ db: provider.db, env: { DEMO_MODE: 'false' } });
+    try {
+      const browser = new Browser(strict.issuer);
+      const page = await browser.follow(await browser.get(authorizationUrl(strict.issuer, { state: 's', nonce: 'n', pkce: pkcePair(), scope: 'openid' })));
+      const html = await page.text();
+      expect(html).not.toContain('name="pick"');
+      const uid = /action="\/interaction\/([^"/]+)\/login"/.exec(html)![1];
+      const response = await browser.postForm(`/interaction/${uid}/login`, { csrf: hiddenField(html, 'csrf'), pick: alice.sub });
+      expect(response.status).toBe(401);
+    } finally {
+      await strict.stop();
+    }
+  });
+
   it('rate-limits failed attempts per username across the shared table (429, even for the right password)', async () => {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const { browser, uid, csrf } = await openLogin();
