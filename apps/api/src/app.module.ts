@@ -4,14 +4,11 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { createPrismaClient, type PrismaClient } from '@oauth-ref/db';
 import { BearerAuthModule } from '@oauth-ref/nest-bearer-auth';
 import { API_SCOPES } from '@oauth-ref/scopes';
-import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
 import { API_CONFIG, type ApiConfig } from './config/api-config.js';
 import { PRISMA, PrismaLifecycle } from './database/prisma.provider.js';
 import { HealthController } from './health/health.controller.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { RateLimitGuard } from './http/rate-limit.guard.js';
-import { loggerParams } from './logging/logger-params.js';
 import { MeController } from './me/me.controller.js';
 import { NotesController } from './notes/notes.controller.js';
 import { NotesRepository } from './notes/notes.repository.js';
@@ -21,8 +18,6 @@ import { StatsController } from './notes/stats.controller.js';
 export interface AppModuleOverrides {
   /** Use this client instead of creating one from DATABASE_URL (tests). */
   prisma?: PrismaClient;
-  /** Write logs here instead of stdout (tests). */
-  logDestination?: DestinationStream;
 }
 
 @Module({})
@@ -43,7 +38,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot(loggerParams(config.logLevel, overrides.logDestination)),
         BearerAuthModule.forRoot({
           issuer: config.issuer,
           audience: config.audience,

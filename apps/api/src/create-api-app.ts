@@ -8,11 +8,11 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import type { DestinationStream, Logger } from 'pino';
 import { AppModule, type AppModuleOverrides } from './app.module.js';
 import type { ApiConfig } from './config/api-config.js';
 import { securityHeadersFor } from './http/security-headers.js';
-import { pathOnly } from './logging/logger-params.js';
+import { createLogger, logRequest, pathOnly, PinoLoggerService } from './logging/create-logger.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
 
 export type HttpAdapterName = 'fastify' | 'express';
@@ -22,6 +22,8 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 
 export interface CreateApiAppOptions extends AppModuleOverrides {
   adapter?: HttpAdapterName;
+  /** Write logs here instead of stdout (tests). */
+  logDestination?: DestinationStream;
 }
 
 const CORS = (origins: readonly string[]) => ({
@@ -36,6 +38,7 @@ const CORS = (origins: readonly string[]) => ({
 async function createFastifyApp(
   config: ApiConfig,
   options: CreateApiAppOptions,
+  logger: Logger,
 ): Promise<INestApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -43,9 +46,13 @@ async function createFastifyApp(
     adapter,
     {
       bufferLogs: true,
+      abortOnError: false,
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', async (request, reply) => {
+    logRequest(logger, request.method, request.url, reply.statusCode, reply.elapsedTime);
+  });
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.headers(securityHeadersFor(pathOnly(request.url), reply.hasHeader('cache-control')));
     return payload;
@@ -59,17 +66,29 @@ async function createFastifyApp(
 async function createExpressApp(
   config: ApiConfig,
   options: CreateApiAppOptions,
+  logger: Logger,
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register(config, options),
     new ExpressAdapter(),
     {
       bufferLogs: true,
+      abortOnError: false,
       bodyParser: false,
     },
   );
   app.disable('x-powered-by');
   app.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    const started = performance.now();
+    response.once('finish', () =>
+      logRequest(
+        logger,
+        request.method,
+        request.url,
+        response.statusCode,
+        performance.now() - started,
+      ),
+    );
     const original = response.writeHead.bind(response);
     response.writeHead = ((...args: Parameters<ServerResponse['writeHead']>) => {
       for (const [name, value] of Object.entries(
@@ -97,11 +116,12 @@ export async function createApiApp(
   config: ApiConfig,
   options: CreateApiAppOptions = {},
 ): Promise<INestApplication> {
+  const logger = createLogger(config.logLevel, options.logDestination);
   const app =
     options.adapter === 'express'
-      ? await createExpressApp(config, options)
-      : await createFastifyApp(config, options);
-  app.useLogger(app.get(Logger));
+      ? await createExpressApp(config, options, logger)
+      : await createFastifyApp(config, options, logger);
+  app.useLogger(new PinoLoggerService(logger));
   app.enableShutdownHooks();
   setupOpenApi(app, config);
   await app.init();
