@@ -18,8 +18,9 @@ export interface SingleFlightRefreshOptions {
   readonly store: TokenStore;
   /** Performs the refresh_token grant. Throws RefreshRejectedError on invalid_grant. */
   readonly refresh: (refreshToken: string) => Promise<RefreshedTokens>;
-  /** Called after a successful refresh (flow inspector, logs). Never given the raw tokens' owner secrets beyond what it needs. */
+  /** Called after a successful refresh with the previous and the new tokens (for audit trails; never log them raw). */
   readonly onRefreshed?: (account: StoredTokens, tokens: RefreshedTokens) => Promise<void> | void;
+  /** Called once when the provider refused the refresh token (the session has just been ended). */
   readonly onRejected?: (
     account: StoredTokens,
     error: RefreshRejectedError,
