@@ -7,7 +7,7 @@ import { NotesRepository } from '../notes/notes.repository.js';
 
 export interface ReadinessView {
   readonly status: 'ready' | 'not_ready';
-  readonly checks: { readonly database: 'up' | 'down'; readonly jwks: 'up' | 'down' };
+  readonly checks: { readonly database: 'up' | 'down'; readonly jwks: 'up' | 'stale' | 'down' };
 }
 
 @ApiTags('health')
@@ -29,7 +29,7 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOkResponse({ description: 'Database and JWKS reachable' })
+  @ApiOkResponse({ description: 'Database reachable and the issuer keys loaded' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; body says which' })
   async ready(): Promise<ReadinessView> {
     const [database, jwks] = await Promise.all([
@@ -37,10 +37,12 @@ export class HealthController {
         () => 'up' as const,
         () => 'down' as const,
       ),
-      this.jwks.ready().then((ok) => (ok ? ('up' as const) : ('down' as const))),
+      this.jwksState(),
     ]);
+    // keys cached but the last refresh failed ("stale") still serves tokens: staying ready keeps
+    // an identity-provider blip from taking every API instance out of the load balancer
     const view: ReadinessView = {
-      status: database === 'up' && jwks === 'up' ? 'ready' : 'not_ready',
+      status: database === 'up' && jwks !== 'down' ? 'ready' : 'not_ready',
       checks: { database, jwks },
     };
     if (view.status !== 'ready') {
@@ -51,5 +53,11 @@ export class HealthController {
       });
     }
     return view;
+  }
+
+  private async jwksState(): Promise<'up' | 'stale' | 'down'> {
+    const fresh = await this.jwks.ready();
+    if (fresh) return 'up';
+    return this.jwks.status().keyCount > 0 ? 'stale' : 'down';
   }
 }
