@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: { conditions: ['@oauth-ref/source'] },
+  // Vite applies top-level resolve.conditions to the client only; tests run in the SSR environment.
+  ssr: { resolve: { conditions: ['@oauth-ref/source'] } },
   test: {
     include: ['src/**/*.test.ts'],
     coverage: {

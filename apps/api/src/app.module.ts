@@ -42,6 +42,8 @@ export class AppModule {
           issuer: config.issuer,
           audience: config.audience,
           ...(config.jwksUri !== undefined ? { jwksUri: config.jwksUri } : {}),
+          jwksMaxAgeMs: config.jwks.maxAgeSeconds * 1000,
+          jwksCooldownMs: config.jwks.cooldownSeconds * 1000,
           scopesSupported: [...API_SCOPES],
           resourceName: 'oauth-reference notes API',
           resourceDocumentation: `${config.audience.replace(/\/$/, '')}/docs`,

@@ -29,13 +29,17 @@ async function admin<T>(method: string, path: string, body?: unknown): Promise<T
     headers: { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`admin ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`admin ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
 /** Mints an access token (or a deliberately broken one) signed by the provider's current key. */
 export async function mintToken(variant: TokenVariant, options: MintOptions = {}): Promise<string> {
-  const { token } = await admin<{ token: string }>('POST', '/admin/tokens', { variant, ...options });
+  const { token } = await admin<{ token: string }>('POST', '/admin/tokens', {
+    variant,
+    ...options,
+  });
   return token;
 }
 
@@ -50,7 +54,10 @@ export async function listKeys(): Promise<KeyInfo[]> {
 }
 
 /** Adds a new signing key, published now and signing after `activateInSeconds`. */
-export async function rotateKeys(activateInSeconds: number, graceSeconds: number): Promise<{ kid: string }> {
+export async function rotateKeys(
+  activateInSeconds: number,
+  graceSeconds: number,
+): Promise<{ kid: string }> {
   return admin('POST', '/admin/keys/rotate', { activateInSeconds, graceSeconds });
 }
 
@@ -67,15 +74,21 @@ export async function machineAccessToken(): Promise<string> {
       authorization: `Basic ${Buffer.from(`${machineClient.clientId}:${machineClient.clientSecret}`).toString('base64')}`,
       'content-type': 'application/x-www-form-urlencoded',
     },
-    body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'notes:stats', resource: urls.api }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      scope: 'notes:stats',
+      resource: urls.api,
+    }),
   });
   const body = (await response.json()) as { access_token?: string; error?: string };
-  if (!body.access_token) throw new Error(`client credentials grant failed: ${JSON.stringify(body)}`);
+  if (!body.access_token)
+    throw new Error(`client credentials grant failed: ${JSON.stringify(body)}`);
   return body.access_token;
 }
 
 /** The kid in a JWT's protected header. */
 export function kidOf(jwt: string): string | undefined {
   const [header] = jwt.split('.');
-  return (JSON.parse(Buffer.from(header ?? '', 'base64url').toString('utf8')) as { kid?: string }).kid;
+  return (JSON.parse(Buffer.from(header ?? '', 'base64url').toString('utf8')) as { kid?: string })
+    .kid;
 }

@@ -11,7 +11,8 @@ export const urls = Object.freeze({
 /** The admin API bearer token of this run's provider (set by global setup). */
 export function adminToken(): string {
   const token = process.env['E2E_ADMIN_TOKEN'];
-  if (!token) throw new Error('E2E_ADMIN_TOKEN is not set: run the suite through playwright.config.ts');
+  if (!token)
+    throw new Error('E2E_ADMIN_TOKEN is not set: run the suite through playwright.config.ts');
   return token;
 }
 

@@ -12,7 +12,8 @@ import { serveStackControl } from './stack-control.js';
 import { e2eTimings } from './timings.js';
 
 const stateDir = join(workspaceRoot, 'e2e', '.stack');
-const testPostgresUrl = process.env['TEST_POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const testPostgresUrl =
+  process.env['TEST_POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
 async function dropPostgresSchema(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: testPostgresUrl });
@@ -40,8 +41,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
 
   const env = { DATABASE_URL: databaseUrl, NX_DAEMON: 'false' };
-  await runCommand('npm', ['run', '--silent', 'db:migrate'], { cwd: workspaceRoot, env, onLine: () => undefined });
-  await runCommand('npm', ['run', '--silent', 'db:seed'], { cwd: workspaceRoot, env, onLine: () => undefined });
+  await runCommand('npm', ['run', '--silent', 'db:migrate'], {
+    cwd: workspaceRoot,
+    env,
+    onLine: () => undefined,
+  });
+  await runCommand('npm', ['run', '--silent', 'db:seed'], {
+    cwd: workspaceRoot,
+    env,
+    onLine: () => undefined,
+  });
 
   const adminToken = randomBytes(24).toString('base64url');
   const logFile = join(stateDir, `stack-${database}.log`);
@@ -52,19 +61,30 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     portEnv: {},
     envFor: stackEnv({
       databaseUrl,
-      secrets: { nextAuthSecret: randomBytes(32).toString('base64url'), providerAdminToken: adminToken },
+      secrets: {
+        nextAuthSecret: randomBytes(32).toString('base64url'),
+        providerAdminToken: adminToken,
+      },
       extra: {
         provider: {
           ACCESS_TOKEN_TTL_SECONDS: String(e2eTimings.accessTokenTtlSeconds),
-          KEY_ROTATION_GRACE_SECONDS: String(e2eTimings.keyRotationGraceSeconds),
+          KEY_RETIREMENT_GRACE_SECONDS: String(e2eTimings.keyRotationGraceSeconds),
+          KEY_REFRESH_SECONDS: '2',
           LOG_LEVEL: 'info',
         },
-        api: { JWKS_COOLDOWN_SECONDS: String(e2eTimings.jwksCooldownSeconds), LOG_LEVEL: 'info' },
+        api: {
+          JWKS_COOLDOWN_SECONDS: String(e2eTimings.jwksCooldownSeconds),
+          JWKS_MAX_AGE_SECONDS: String(e2eTimings.jwksMaxAgeSeconds),
+          RATE_LIMIT_MAX: '100000',
+          LOG_LEVEL: 'info',
+        },
       },
     }),
   }).catch((error: unknown) => {
     log.end();
-    throw new Error(`the e2e stack did not start (see ${logFile}): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `the e2e stack did not start (see ${logFile}): ${error instanceof Error ? error.message : String(error)}`,
+    );
   });
   const control = await serveStackControl(stack);
 
@@ -73,7 +93,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env['E2E_DATABASE_URL'] = databaseUrl;
   process.env['E2E_STACK_LOG'] = logFile;
   if (!existsSync('/usr/bin/chromium') && !process.env['E2E_CHROMIUM']) {
-    console.warn('[e2e] /usr/bin/chromium not found: using Playwright\'s own Chromium (npx playwright install chromium)');
+    console.warn(
+      "[e2e] /usr/bin/chromium not found: using Playwright's own Chromium (npx playwright install chromium)",
+    );
   }
 
   return async () => {

@@ -43,7 +43,9 @@ export async function serveStackControl(
  */
 export async function controlApp(name: AppName, action: 'stop' | 'start'): Promise<void> {
   const base = process.env['E2E_STACK_CONTROL_URL'];
-  if (!base) throw new Error('E2E_STACK_CONTROL_URL is not set: run the suite through playwright.config.ts');
+  if (!base)
+    throw new Error('E2E_STACK_CONTROL_URL is not set: run the suite through playwright.config.ts');
   const response = await fetch(`${base}/apps/${name}/${action}`, { method: 'POST' });
-  if (response.status !== 204) throw new Error(`${action} ${name} failed: ${await response.text()}`);
+  if (response.status !== 204)
+    throw new Error(`${action} ${name} failed: ${await response.text()}`);
 }

@@ -6,4 +6,6 @@ export const e2eTimings = Object.freeze({
   keyRotationGraceSeconds: 5,
   /** The API refetches the JWKS for an unknown kid at most this often. */
   jwksCooldownSeconds: 1,
+  /** The API trusts fetched keys this long, so a retired key stops working within it. */
+  jwksMaxAgeSeconds: 5,
 });

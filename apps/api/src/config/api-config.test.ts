@@ -26,8 +26,11 @@ describe('parseApiConfig', () => {
       LOG_LEVEL: 'warn',
       RATE_LIMIT_MAX: '10',
       RATE_LIMIT_WINDOW_SECONDS: '1',
+      JWKS_MAX_AGE_SECONDS: '5',
+      JWKS_COOLDOWN_SECONDS: '2',
     });
     expect(config).toMatchObject({
+      jwks: { maxAgeSeconds: 5, cooldownSeconds: 2 },
       port: 4444,
       issuer: 'https://tenant.example.com/',
       corsOrigins: ['https://app.example.com', 'https://m.example.com'],

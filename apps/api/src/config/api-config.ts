@@ -75,6 +75,8 @@ const schema = z.object({
     .default('info'),
   RATE_LIMIT_MAX: integer('RATE_LIMIT_MAX', 1, 10_000_000, 300),
   RATE_LIMIT_WINDOW_SECONDS: integer('RATE_LIMIT_WINDOW_SECONDS', 1, 3600, 60),
+  JWKS_MAX_AGE_SECONDS: integer('JWKS_MAX_AGE_SECONDS', 1, 86_400, 600),
+  JWKS_COOLDOWN_SECONDS: integer('JWKS_COOLDOWN_SECONDS', 1, 3600, 30),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -89,6 +91,8 @@ export interface ApiConfig {
   readonly corsOrigins: readonly string[];
   readonly logLevel: LogLevel;
   readonly rateLimit: { readonly max: number; readonly windowSeconds: number };
+  /** How long fetched keys are trusted before a refetch, and how often an unknown kid may refetch. */
+  readonly jwks: { readonly maxAgeSeconds: number; readonly cooldownSeconds: number };
 }
 
 /** Thrown once at startup; the message lists every missing or malformed variable. */
@@ -127,6 +131,7 @@ export function parseApiConfig(env: Readonly<Record<string, string | undefined>>
     databaseUrl: value.DATABASE_URL === '' ? undefined : value.DATABASE_URL,
     corsOrigins: Object.freeze(value.CORS_ORIGINS),
     logLevel: value.LOG_LEVEL,
+    jwks: Object.freeze({ maxAgeSeconds: value.JWKS_MAX_AGE_SECONDS, cooldownSeconds: value.JWKS_COOLDOWN_SECONDS }),
     rateLimit: Object.freeze({
       max: value.RATE_LIMIT_MAX,
       windowSeconds: value.RATE_LIMIT_WINDOW_SECONDS,
