@@ -13,6 +13,9 @@ test('profile and flow inspector show what happened, without tokens', async ({ p
   await expect(idClaims.getByRole('row', { name: /^iss / })).toContainText(urls.provider);
   await expect(idClaims.getByRole('row', { name: /^aud / })).toContainText('oauth-ref-web');
   await expect(idClaims.getByRole('row', { name: /^nonce / })).toBeVisible();
+  const userinfo = page.getByRole('table', { name: 'Claims returned by the UserInfo endpoint' });
+  await expect(userinfo.getByRole('row', { name: /^sub / })).toContainText(alice.sub);
+  await expect(userinfo.getByRole('row', { name: /^email / })).toContainText(alice.email);
 
   await page.goto(`${urls.web}/inspector`);
   await expect(page.getByTestId('authz-code_challenge_method')).toHaveText('S256');

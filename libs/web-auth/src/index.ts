@@ -9,5 +9,9 @@ export {
 export type { AuthErrorCode } from './errors.js';
 export { createPrismaTokenStore } from './prisma-token-store.js';
 export { createSingleFlightRefresh, isFresh } from './single-flight-refresh.js';
-export type { AccessTokenSource, SingleFlightRefreshOptions } from './single-flight-refresh.js';
+export type {
+  AccessTokenSource,
+  RefreshTokenUse,
+  SingleFlightRefreshOptions,
+} from './single-flight-refresh.js';
 export type { RefreshedTokens, StoredTokens, TokenStore } from './token-store.js';

@@ -53,6 +53,17 @@ export function createPrismaTokenStore(prisma: PrismaClient): TokenStore {
       });
       return count === 1;
     },
+    async saveRefreshToken(accountId, leaseId, refreshToken) {
+      const { count } = await prisma.account.updateMany({
+        where: { id: accountId, refreshLeaseId: leaseId },
+        data: {
+          ...(refreshToken !== undefined ? { refresh_token: refreshToken } : {}),
+          refreshLeaseId: null,
+          refreshLeaseUntil: null,
+        },
+      });
+      return count === 1;
+    },
     async releaseLease(accountId, leaseId) {
       await prisma.account.updateMany({
         where: { id: accountId, refreshLeaseId: leaseId },

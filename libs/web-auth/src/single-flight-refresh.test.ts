@@ -91,6 +91,20 @@ describe('single-flight refresh edge cases (in-memory store)', () => {
     expect(rows.get('a')?.leaseId).toBeNull();
   });
 
+  it('gives up another use of the refresh token when the lease holder never finishes', async () => {
+    const { store } = createMemoryTokenStore([{ ...expired, expiresAt: null }]);
+    await store.tryAcquireLease('a', 'stuck', new Date(Date.now() + 60_000), new Date());
+    const source = createSingleFlightRefresh({
+      store,
+      refresh: async () => ({ accessToken: 'never', expiresAt: null }),
+      pollMs: 5,
+      maxWaitMs: 30,
+    });
+    await expect(source.useRefreshToken('a', async () => ({ result: 1 }))).rejects.toBeInstanceOf(
+      RefreshLeaseTimeoutError,
+    );
+  });
+
   it('ignores lease operations on unknown accounts and on leases it does not hold', async () => {
     const { store, rows } = createMemoryTokenStore([expired]);
     expect(await store.tryAcquireLease('missing', 'x', new Date(), new Date())).toBe(false);
@@ -101,6 +115,7 @@ describe('single-flight refresh edge cases (in-memory store)', () => {
     await store.revokeLocally('missing', 'u');
     await store.tryAcquireLease('a', 'mine', new Date(Date.now() + 1000), new Date());
     await store.releaseLease('a', 'not-mine');
+    expect(await store.saveRefreshToken('a', 'not-mine', 'r')).toBe(false);
     expect(rows.get('a')?.leaseId).toBe('mine');
   });
 });

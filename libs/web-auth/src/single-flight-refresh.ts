@@ -37,11 +37,26 @@ export interface SingleFlightRefreshOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+/** What an operation that used the refresh token hands back. */
+export interface RefreshTokenUse<T> {
+  readonly result: T;
+  /** The refresh token the provider rotated to, if it did. */
+  readonly rotatedRefreshToken?: string;
+}
+
 export interface AccessTokenSource {
   /** A valid access token for the account, refreshing it first if it is (nearly) expired. */
   getAccessToken(accountId: string): Promise<string>;
   /** Refreshes now unless another caller just did; for tests and the inspector's "refresh" button. */
   forceRefresh(accountId: string): Promise<string>;
+  /**
+   * Runs another use of the refresh token (e.g. a refresh narrowed to OIDC scopes to get a token
+   * for UserInfo) under the same lease, so it never races a refresh; stores the rotated token.
+   */
+  useRefreshToken<T>(
+    accountId: string,
+    operation: (refreshToken: string) => Promise<RefreshTokenUse<T>>,
+  ): Promise<T>;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -84,6 +99,21 @@ export function createSingleFlightRefresh(options: SingleFlightRefreshOptions): 
     return tokens;
   }
 
+  /** invalid_grant ends the session (tokens forgotten); anything else just releases the lease. */
+  async function failAsLeaseHolder(
+    current: StoredTokens,
+    leaseId: string,
+    error: unknown,
+  ): Promise<never> {
+    if (error instanceof RefreshRejectedError) {
+      await store.revokeLocally(current.accountId, current.userId);
+      await options.onRejected?.(current, error);
+      throw new SessionExpiredError('refresh-rejected');
+    }
+    await store.releaseLease(current.accountId, leaseId);
+    throw error;
+  }
+
   async function refreshAsLeaseHolder(current: StoredTokens, leaseId: string): Promise<string> {
     if (current.refreshToken === null) {
       await store.releaseLease(current.accountId, leaseId);
@@ -93,13 +123,7 @@ export function createSingleFlightRefresh(options: SingleFlightRefreshOptions): 
     try {
       refreshed = await refresh(current.refreshToken);
     } catch (error) {
-      if (error instanceof RefreshRejectedError) {
-        await store.revokeLocally(current.accountId, current.userId);
-        await options.onRejected?.(current, error);
-        throw new SessionExpiredError('refresh-rejected');
-      }
-      await store.releaseLease(current.accountId, leaseId);
-      throw error;
+      return await failAsLeaseHolder(current, leaseId, error);
     }
     const saved = await store.saveRefreshed(current.accountId, leaseId, refreshed);
     if (!saved) {
@@ -151,8 +175,39 @@ export function createSingleFlightRefresh(options: SingleFlightRefreshOptions): 
     return promise;
   }
 
+  async function useRefreshToken<T>(
+    accountId: string,
+    operation: (refreshToken: string) => Promise<RefreshTokenUse<T>>,
+  ): Promise<T> {
+    const startedAt = now();
+    for (;;) {
+      await readOrExpire(accountId);
+      const leaseId = randomUUID();
+      if (
+        await store.tryAcquireLease(accountId, leaseId, new Date(now() + leaseMs), new Date(now()))
+      ) {
+        const current = await readOrExpire(accountId);
+        if (current.refreshToken === null) {
+          await store.releaseLease(accountId, leaseId);
+          throw new SessionExpiredError('no-refresh-token');
+        }
+        let outcome: RefreshTokenUse<T>;
+        try {
+          outcome = await operation(current.refreshToken);
+        } catch (error) {
+          return await failAsLeaseHolder(current, leaseId, error);
+        }
+        await store.saveRefreshToken(accountId, leaseId, outcome.rotatedRefreshToken);
+        return outcome.result;
+      }
+      if (now() - startedAt > maxWaitMs) throw new RefreshLeaseTimeoutError();
+      await sleep(pollMs);
+    }
+  }
+
   return {
     getAccessToken: (accountId) => coalesced(accountId, false),
     forceRefresh: (accountId) => coalesced(accountId, true),
+    useRefreshToken,
   };
 }

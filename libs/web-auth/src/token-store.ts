@@ -29,6 +29,12 @@ export interface TokenStore {
   tryAcquireLease(accountId: string, leaseId: string, until: Date, now: Date): Promise<boolean>;
   /** Writes the new tokens and releases the lease, only if `leaseId` still holds it. */
   saveRefreshed(accountId: string, leaseId: string, tokens: RefreshedTokens): Promise<boolean>;
+  /** Stores a rotated refresh token (if any) and releases the lease, only if `leaseId` still holds it. */
+  saveRefreshToken(
+    accountId: string,
+    leaseId: string,
+    refreshToken: string | undefined,
+  ): Promise<boolean>;
   releaseLease(accountId: string, leaseId: string): Promise<void>;
   /** The refresh token is dead: forget the tokens and end every session of the user. */
   revokeLocally(accountId: string, userId: string): Promise<void>;

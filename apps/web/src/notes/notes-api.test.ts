@@ -3,7 +3,7 @@ import type { AccessTokenSource } from '@oauth-ref/web-auth';
 import { ApiError, parseChallenge } from './api-error';
 import { createNotesApi } from './notes-api';
 
-function tokens(): AccessTokenSource & { forced: number } {
+function tokens(): Pick<AccessTokenSource, 'getAccessToken' | 'forceRefresh'> & { forced: number } {
   let current = 'at-1';
   const source = {
     forced: 0,

@@ -44,7 +44,7 @@ export interface NotesApi {
 export function createNotesApi(options: {
   readonly apiUrl: string;
   readonly accountId: string;
-  readonly tokens: AccessTokenSource;
+  readonly tokens: Pick<AccessTokenSource, 'getAccessToken' | 'forceRefresh'>;
   readonly fetchImpl?: typeof fetch;
 }): NotesApi {
   const fetchImpl = options.fetchImpl ?? fetch;

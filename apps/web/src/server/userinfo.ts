@@ -1,29 +1,50 @@
 /**
- * OIDC Core §5.3 UserInfo, called from the server with the access token. Providers that bind
- * access tokens to a resource (RFC 8707) may refuse a token whose audience is the API; that is
- * reported, not hidden.
+ * OIDC Core §5.3 UserInfo, called from the server. The stored access token cannot be used: it was
+ * issued for the notes API (RFC 8707 `resource`, its `aud`), and the provider rightly refuses it at
+ * its own endpoint. So a refresh narrowed to the OIDC scopes, without `resource`, gets a short-lived
+ * token for UserInfo only; it runs under the same lease as refreshes (it may rotate the refresh
+ * token), and the token is used once and never stored.
  */
 import { config } from '../config/config';
 import { discoverProvider } from '../auth/oidc/discover-provider';
+import { refreshTokenGrant } from '../auth/oidc/refresh-token-grant';
 import { parseChallenge } from '../notes/api-error';
 import { getAccessTokenSource } from './access-tokens';
 
 export type UserinfoResult =
   { ok: true; claims: Record<string, unknown> } | { ok: false; message: string };
 
+const USERINFO_SCOPE = 'openid profile email';
+
 export async function fetchUserinfo(accountId: string): Promise<UserinfoResult> {
   const metadata = await discoverProvider(config.issuer).catch(() => null);
-  if (!metadata)
+  if (!metadata) {
     return {
       ok: false,
       message: 'The provider is not reachable, so its UserInfo endpoint could not be asked.',
     };
-  if (!metadata.userinfo_endpoint)
-    return { ok: false, message: 'The provider has no UserInfo endpoint.' };
-  const accessToken = await (await getAccessTokenSource()).getAccessToken(accountId);
+  }
+  const endpoint = metadata.userinfo_endpoint;
+  if (!endpoint) return { ok: false, message: 'The provider has no UserInfo endpoint.' };
+  const tokens = await getAccessTokenSource();
+  const userinfoToken = await tokens.useRefreshToken(accountId, async (refreshToken) => {
+    const narrowed = await refreshTokenGrant({
+      tokenEndpoint: metadata.token_endpoint,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      refreshToken,
+      scope: USERINFO_SCOPE,
+    });
+    return {
+      result: narrowed.accessToken,
+      ...(narrowed.refreshToken !== undefined
+        ? { rotatedRefreshToken: narrowed.refreshToken }
+        : {}),
+    };
+  });
   try {
-    const response = await fetch(metadata.userinfo_endpoint, {
-      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+    const response = await fetch(endpoint, {
+      headers: { authorization: `Bearer ${userinfoToken}`, accept: 'application/json' },
       cache: 'no-store',
       signal: AbortSignal.timeout(5000),
     });
@@ -33,11 +54,10 @@ export async function fetchUserinfo(accountId: string): Promise<UserinfoResult> 
         ok: false,
         message: `UserInfo answered ${response.status}${challenge.error ? ` ${challenge.error}` : ''}${
           challenge.error_description ? `: ${challenge.error_description}` : ''
-        }. An access token issued for the notes API (its aud) is not necessarily accepted by the provider’s own endpoint.`,
+        }.`,
       };
     }
-    const claims = (await response.json()) as Record<string, unknown>;
-    return { ok: true, claims };
+    return { ok: true, claims: (await response.json()) as Record<string, unknown> };
   } catch {
     return { ok: false, message: 'The UserInfo request failed (the provider may be down).' };
   }

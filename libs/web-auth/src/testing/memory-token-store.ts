@@ -47,6 +47,17 @@ export function createMemoryTokenStore(initial: StoredTokens[]) {
       });
       return true;
     },
+    async saveRefreshToken(accountId, leaseId, refreshToken) {
+      const row = rows.get(accountId);
+      if (!row || row.leaseId !== leaseId) return false;
+      rows.set(accountId, {
+        ...row,
+        refreshToken: refreshToken ?? row.refreshToken,
+        leaseId: null,
+        leaseUntil: null,
+      });
+      return true;
+    },
     async releaseLease(accountId, leaseId) {
       const row = rows.get(accountId);
       if (row && row.leaseId === leaseId)

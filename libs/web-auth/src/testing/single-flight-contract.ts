@@ -18,6 +18,9 @@ export interface StoreFixture {
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/** A use of the refresh token that does not rotate it. */
+const keepRefreshToken = async () => ({ result: null });
+
 function fakeTokenEndpoint(delayMs = 50) {
   let calls = 0;
   const seen: string[] = [];
@@ -321,6 +324,112 @@ export function singleFlightContract(setup: () => Promise<StoreFixture>) {
     expect(await fixture.store.read(accountId)).toMatchObject({
       accessToken: 'access-fast',
       refreshToken: 'refresh-fast',
+    });
+  });
+
+  it('runs another use of the refresh token after a concurrent refresh, with the rotated token', async () => {
+    const fixture = await setup();
+    const { accountId } = await fixture.seed({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      idToken: null,
+      expiresAt: nowSeconds() - 5,
+      scope: null,
+    });
+    const endpoint = fakeTokenEndpoint(100);
+    const source = createSingleFlightRefresh({
+      store: fixture.store,
+      refresh: endpoint.refresh,
+      pollMs: 10,
+    });
+    const other = createSingleFlightRefresh({
+      store: fixture.store,
+      refresh: endpoint.refresh,
+      pollMs: 10,
+    });
+    const refreshing = source.getAccessToken(accountId);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const used: string[] = [];
+    const result = await other.useRefreshToken(accountId, async (refreshToken) => {
+      used.push(refreshToken);
+      return { result: 'userinfo-token', rotatedRefreshToken: 'refresh-narrowed' };
+    });
+    await refreshing;
+    expect(result).toBe('userinfo-token');
+    expect(used).toEqual(['refresh-1']);
+    expect(await fixture.store.read(accountId)).toMatchObject({
+      accessToken: 'access-1',
+      refreshToken: 'refresh-narrowed',
+    });
+    // Without rotation the stored refresh token stays.
+    await other.useRefreshToken(accountId, keepRefreshToken);
+    expect(await fixture.store.read(accountId)).toMatchObject({ refreshToken: 'refresh-narrowed' });
+  });
+
+  it('ends the session when another use of the refresh token meets invalid_grant', async () => {
+    const fixture = await setup();
+    const { accountId, userId } = await fixture.seed({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      idToken: null,
+      expiresAt: nowSeconds() + 600,
+      scope: null,
+    });
+    const source = createSingleFlightRefresh({
+      store: fixture.store,
+      refresh: fakeTokenEndpoint().refresh,
+    });
+    await expect(
+      source.useRefreshToken(accountId, async () => {
+        throw new RefreshRejectedError('invalid_grant');
+      }),
+    ).rejects.toBeInstanceOf(SessionExpiredError);
+    expect(await fixture.countSessions(userId)).toBe(0);
+  });
+
+  it('releases the lease when another use of the refresh token fails otherwise', async () => {
+    const fixture = await setup();
+    const { accountId } = await fixture.seed({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      idToken: null,
+      expiresAt: nowSeconds() + 600,
+      scope: null,
+    });
+    const source = createSingleFlightRefresh({
+      store: fixture.store,
+      refresh: fakeTokenEndpoint().refresh,
+    });
+    await expect(
+      source.useRefreshToken(accountId, async () => {
+        throw new ProviderUnavailableError('down');
+      }),
+    ).rejects.toBeInstanceOf(ProviderUnavailableError);
+    expect(
+      await fixture.store.tryAcquireLease(
+        accountId,
+        'next',
+        new Date(Date.now() + 1000),
+        new Date(),
+      ),
+    ).toBe(true);
+  });
+
+  it('refuses another use of the refresh token when there is none', async () => {
+    const fixture = await setup();
+    const { accountId } = await fixture.seed({
+      accessToken: 'access-0',
+      refreshToken: null,
+      idToken: null,
+      expiresAt: nowSeconds() + 600,
+      scope: null,
+    });
+    const source = createSingleFlightRefresh({
+      store: fixture.store,
+      refresh: fakeTokenEndpoint().refresh,
+    });
+    await expect(source.useRefreshToken(accountId, keepRefreshToken)).rejects.toMatchObject({
+      reason: 'no-refresh-token',
     });
   });
 

@@ -48,6 +48,24 @@ describe('refreshTokenGrant', () => {
     });
   });
 
+  it('narrows the scope when asked, without a resource (a UserInfo token)', async () => {
+    let body = '';
+    const fetchImpl = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      body = String(init?.body);
+      return json(200, { access_token: 'opaque', token_type: 'Bearer' });
+    }) as typeof fetch;
+    const result = await refreshTokenGrant(
+      { ...request, resource: undefined, scope: 'openid profile email' },
+      fetchImpl,
+    );
+    expect(Object.fromEntries(new URLSearchParams(body))).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: 'rt-1',
+      scope: 'openid profile email',
+    });
+    expect(result).toMatchObject({ accessToken: 'opaque', expiresAt: null });
+  });
+
   it('turns invalid_grant into RefreshRejectedError', async () => {
     const fetchImpl = (async () =>
       json(400, {

@@ -27,6 +27,8 @@ export interface RefreshGrantRequest {
   readonly clientSecret: string;
   readonly refreshToken: string;
   readonly resource?: string;
+  /** Narrows the grant's scope (RFC 6749 §6), e.g. to OIDC scopes only for a UserInfo token. */
+  readonly scope?: string;
 }
 
 export interface RefreshGrantResult extends RefreshedTokens {
@@ -47,6 +49,7 @@ export async function refreshTokenGrant(
     refresh_token: request.refreshToken,
   });
   if (request.resource) body.set('resource', request.resource);
+  if (request.scope) body.set('scope', request.scope);
   let response: Response;
   try {
     response = await fetchImpl(request.tokenEndpoint, {
