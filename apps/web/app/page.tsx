@@ -42,9 +42,7 @@ export default async function HomePage() {
             <span className="status">
               {step.done
                 ? '✓ happened in this session'
-                : user
-                  ? 'not yet'
-                  : 'sign in to see it happen'}
+                : (step.note ?? (user ? 'not yet' : 'sign in to see it happen'))}
             </span>
             <div className="actors">{step.actors}</div>
             <p>{step.explanation}</p>

@@ -27,7 +27,11 @@ describe('buildFlowSteps', () => {
       ],
       true,
     );
-    expect(steps.filter((step) => !step.done).map((step) => step.id)).toEqual(['refresh']);
+    expect(steps.filter((step) => !step.done).map((step) => step.id)).toEqual([
+      'api-call',
+      'refresh',
+    ]);
+    expect(steps.find((step) => step.id === 'api-call')?.note).toContain('Notes');
     expect(steps.find((step) => step.id === 'callback')?.href).toBe('/inspector#callback');
   });
 });

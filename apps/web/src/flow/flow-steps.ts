@@ -11,6 +11,8 @@ export interface FlowStepView {
   readonly explanation: string;
   readonly href: string;
   readonly done: boolean;
+  /** Replaces the generic "happened / not yet" wording where the app does not record the step. */
+  readonly note?: string;
 }
 
 export function buildFlowSteps(
@@ -84,7 +86,8 @@ export function buildFlowSteps(
       explanation:
         "Pages and server actions call the notes API with Authorization: Bearer <access token>. The API checks the JWT's signature, typ at+jwt, iss, aud and scope.",
       href: '/notes',
-      done: signedIn && has('token_response'),
+      done: false,
+      note: signedIn ? 'ready: every visit to Notes makes these calls' : undefined,
     },
     {
       id: 'refresh',
