@@ -27,7 +27,9 @@ async function mobileNotes(page: Page) {
   return page.getByRole('list', { name: 'Notes' });
 }
 
-test('a note created on one app appears on the other, and only for its owner', async ({ browser }) => {
+test('a note created on one app appears on the other, and only for its owner', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const stamp = Date.now();
   const fromWeb = `From web ${stamp}`;

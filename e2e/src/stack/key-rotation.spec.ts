@@ -5,10 +5,14 @@ import { expect, test } from '@playwright/test';
 import { kidOf, listKeys, mintToken, retireKey, rotateKeys } from '../support/admin-api.js';
 import { alice, urls } from '../support/env.js';
 
-test('the API accepts tokens signed with a rotated-in key and refuses the old key once retired', async ({ request }) => {
+test('the API accepts tokens signed with a rotated-in key and refuses the old key once retired', async ({
+  request,
+}) => {
   test.setTimeout(90_000);
-  const me = (token: string) => request.get(`${urls.api}/me`, { headers: { authorization: `Bearer ${token}` } });
-  const mint = () => mintToken('valid', { sub: alice.sub, clientId: 'oauth-ref-web', scope: 'notes:read' });
+  const me = (token: string) =>
+    request.get(`${urls.api}/me`, { headers: { authorization: `Bearer ${token}` } });
+  const mint = () =>
+    mintToken('valid', { sub: alice.sub, clientId: 'oauth-ref-web', scope: 'notes:read' });
 
   const before = await mint();
   const oldKid = kidOf(before);
@@ -17,7 +21,9 @@ test('the API accepts tokens signed with a rotated-in key and refuses the old ke
   // Published now, signing one second from now: the JWKS carries it before any token does.
   const { kid: newKid } = await rotateKeys(1, 3600);
   expect(newKid).not.toBe(oldKid);
-  const jwks = (await (await request.get(`${urls.provider}/jwks`)).json()) as { keys: { kid: string; d?: string }[] };
+  const jwks = (await (await request.get(`${urls.provider}/jwks`)).json()) as {
+    keys: { kid: string; d?: string }[];
+  };
   expect(jwks.keys.map((key) => key.kid)).toEqual(expect.arrayContaining([oldKid, newKid]));
   expect(jwks.keys.every((key) => key.d === undefined)).toBe(true);
 
@@ -29,6 +35,8 @@ test('the API accepts tokens signed with a rotated-in key and refuses the old ke
   await retireKey(oldKid ?? '');
   expect((await listKeys()).find((key) => key.kid === oldKid)?.state).toMatch(/retired/);
   // The API refreshes its JWKS cache within its max age; from then on the old key's tokens fail.
-  await expect.poll(async () => (await me(before)).status(), { timeout: 30_000, intervals: [1_000] }).toBe(401);
+  await expect
+    .poll(async () => (await me(before)).status(), { timeout: 30_000, intervals: [1_000] })
+    .toBe(401);
   expect((await me(after)).status()).toBe(200);
 });

@@ -10,12 +10,16 @@ const asAlice = { sub: alice.sub, clientId: 'oauth-ref-web' } as const;
 test.describe('the API with tokens from the running provider', () => {
   test('a valid user token reads /me', async ({ request }) => {
     const token = await mintToken('valid', { ...asAlice, scope: 'openid notes:read' });
-    const response = await request.get(`${urls.api}/me`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await request.get(`${urls.api}/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status()).toBe(200);
     expect(await response.json()).toMatchObject({ sub: alice.sub, client_id: 'oauth-ref-web' });
   });
 
-  test('a token minted without notes:write gets 403 insufficient_scope naming the scope', async ({ request }) => {
+  test('a token minted without notes:write gets 403 insufficient_scope naming the scope', async ({
+    request,
+  }) => {
     const token = await mintToken('valid', { ...asAlice, scope: 'notes:read' });
     const response = await request.post(`${urls.api}/notes`, {
       headers: { authorization: `Bearer ${token}` },
@@ -27,40 +31,67 @@ test.describe('the API with tokens from the running provider', () => {
     expect(challenge.scope).toContain('notes:write');
   });
 
-  test('an expired token gets 401 invalid_token and names the resource metadata', async ({ request }) => {
+  test('an expired token gets 401 invalid_token and names the resource metadata', async ({
+    request,
+  }) => {
     const token = await mintToken('expired', { ...asAlice, scope: 'notes:read' });
-    const response = await request.get(`${urls.api}/notes`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await request.get(`${urls.api}/notes`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status()).toBe(401);
     const challenge = parseBearerChallenge(response.headers()['www-authenticate'] ?? '');
     expect(challenge.error).toBe('invalid_token');
     expect(challenge.resourceMetadata).toBe(`${urls.api}/.well-known/oauth-protected-resource`);
   });
 
-  const refused: TokenVariant[] = ['wrong_aud', 'wrong_iss', 'unknown_kid', 'alg_none', 'hs256_public_key', 'id_token', 'wrong_typ', 'not_yet_valid'];
+  const refused: TokenVariant[] = [
+    'wrong_aud',
+    'wrong_iss',
+    'unknown_kid',
+    'alg_none',
+    'hs256_public_key',
+    'id_token',
+    'wrong_typ',
+    'not_yet_valid',
+  ];
   for (const variant of refused) {
     test(`a ${variant} token is refused with 401 invalid_token`, async ({ request }) => {
       const token = await mintToken(variant, { ...asAlice, scope: 'notes:read' });
-      const response = await request.get(`${urls.api}/me`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await request.get(`${urls.api}/me`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(response.status()).toBe(401);
-      expect(parseBearerChallenge(response.headers()['www-authenticate'] ?? '').error).toBe('invalid_token');
+      expect(parseBearerChallenge(response.headers()['www-authenticate'] ?? '').error).toBe(
+        'invalid_token',
+      );
     });
   }
 
-  test('a machine token (client credentials) reads /stats and is refused on user endpoints', async ({ request }) => {
+  test('a machine token (client credentials) reads /stats and is refused on user endpoints', async ({
+    request,
+  }) => {
     const token = await machineAccessToken();
-    const stats = await request.get(`${urls.api}/stats`, { headers: { authorization: `Bearer ${token}` } });
+    const stats = await request.get(`${urls.api}/stats`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(stats.status()).toBe(200);
-    const notes = await request.get(`${urls.api}/notes`, { headers: { authorization: `Bearer ${token}` } });
+    const notes = await request.get(`${urls.api}/notes`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(notes.status()).toBe(403);
   });
 
   test('a user token is refused on the machine endpoint', async ({ request }) => {
     const token = await mintToken('valid', { ...asAlice, scope: 'notes:read notes:write' });
-    const response = await request.get(`${urls.api}/stats`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await request.get(`${urls.api}/stats`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status()).toBe(403);
   });
 
-  test('no credentials: 401 with a bare Bearer challenge and no error code', async ({ request }) => {
+  test('no credentials: 401 with a bare Bearer challenge and no error code', async ({
+    request,
+  }) => {
     const response = await request.get(`${urls.api}/me`);
     expect(response.status()).toBe(401);
     const challenge = parseBearerChallenge(response.headers()['www-authenticate'] ?? '');
