@@ -99,6 +99,21 @@ describe('JwksClient', () => {
     expect(issuer.jwksRequests).toBe(2);
   });
 
+  it('accepts a newly published key when the cache goes stale on that very token (no false key_unknown)', async () => {
+    const client = new JwksClient({
+      issuer: issuer.issuer,
+      jwksUri: issuer.jwksUri,
+      now,
+      maxAgeMs: 5_000,
+      cooldownMs: 1_000,
+    });
+    await client.getKey(rsKid(), 'RS256');
+    await issuer.rotateKeys();
+    clock += 6_000; // stale: this lookup starts the background refresh that carries the new key
+    await expect(client.getKey(rsKid(), 'RS256')).resolves.toBeDefined();
+    expect(issuer.jwksRequests).toBe(2);
+  });
+
   it('serves the last good keys while the JWKS endpoint is down', async () => {
     const client = new JwksClient({
       issuer: issuer.issuer,

@@ -87,6 +87,13 @@ export class JwksClient {
     }
     const found = this.find(kid, alg);
     if (found !== undefined) return found;
+    if (kid !== undefined && this.pending !== undefined) {
+      // A refresh is already in flight (e.g. the stale-while-revalidate one just started): the
+      // new key may be in it, so wait for it rather than refusing the token.
+      await this.pending.catch(() => undefined);
+      const arrived = this.find(kid, alg);
+      if (arrived !== undefined) return arrived;
+    }
     if (kid !== undefined && this.mayRefetchForUnknownKid()) {
       await this.refresh().catch(() => undefined);
       const refetched = this.find(kid, alg);

@@ -17,7 +17,7 @@ const ansi = /\u001b\[[0-9;]*m/g;
  * // { passed: 40, failed: 3, skipped: 0 }
  */
 export function countTestsInLine(rawLine, counts) {
-  const line = rawLine.replace(ansi, '').replace(/^[^│]*│\s?/, '').replace(/^\S+:\S+:\s+/, '');
+  const line = rawLine.replace(ansi, '').replace(/^[^│]*│\s?/, '').replace(/^[\w@./-]+: /, '');
   const vitest = /^\s*Tests\s+((?:\d+ (?:passed|failed|skipped|todo)(?: \| )?)+)\s*\(\d+\)/.exec(line);
   const playwright = /^\s+(\d+) (passed|failed|skipped|flaky|did not run)\b/.exec(line);
   if (vitest?.[1]) {
