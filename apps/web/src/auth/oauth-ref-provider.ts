@@ -51,7 +51,7 @@ export function oauthRefProvider(
     id: PROVIDER_ID,
     name: 'OAuth Reference provider',
     type: 'oauth',
-    wellKnown: `${config.issuer}/.well-known/openid-configuration`,
+    wellKnown: `${config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     authorization: {

@@ -48,8 +48,11 @@ describe('parseWebConfig', () => {
     expect(config.redirectUri).toBe('https://web.example.com/api/auth/callback/oauth-ref');
   });
 
-  it('strips a trailing slash from the issuer so the issuer comparison stays exact', () => {
-    expect(parseWebConfig({ OAUTH_ISSUER: 'http://localhost:4000/' }).issuer).toBe(
+  it('keeps the issuer exactly as configured, trailing slash included, so issuer comparison stays exact', () => {
+    expect(parseWebConfig({ OAUTH_ISSUER: 'https://tenant.auth0.com/' }).issuer).toBe(
+      'https://tenant.auth0.com/',
+    );
+    expect(parseWebConfig({ OAUTH_ISSUER: 'http://localhost:4000' }).issuer).toBe(
       'http://localhost:4000',
     );
   });

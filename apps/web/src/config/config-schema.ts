@@ -13,6 +13,11 @@ export const DEVELOPMENT_NEXTAUTH_SECRET =
   'oauth-ref-web-dev-secret-do-not-use-in-production-0123456789';
 
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ''));
+/**
+ * The issuer is an identifier compared exactly (OIDC Discovery §4.3, RFC 9207): it is kept as
+ * configured, trailing slash included (Auth0's issuers end in one; most others do not).
+ */
+const issuerUrl = z.url({ protocol: /^https?$/ });
 
 export const webEnvSchema = z
   .object({
@@ -23,7 +28,7 @@ export const webEnvSchema = z
       .string()
       .min(32, 'NEXTAUTH_SECRET must be at least 32 characters')
       .optional(),
-    OAUTH_ISSUER: httpUrl.default(defaultUrls.issuer),
+    OAUTH_ISSUER: issuerUrl.default(defaultUrls.issuer),
     OAUTH_CLIENT_ID: z.string().min(1).default(webClient.clientId),
     OAUTH_CLIENT_SECRET: z
       .string()

@@ -47,7 +47,7 @@ export async function discoverProvider(
   if (cached && nowMs - cached.at < TTL_MS) return cached.metadata;
   let response: Response;
   try {
-    response = await fetchImpl(`${issuer}/.well-known/openid-configuration`, {
+    response = await fetchImpl(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {
       headers: { accept: 'application/json' },
       signal: AbortSignal.timeout(5000),
     });
