@@ -11,7 +11,13 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      exclude: ['src/**/*.test.ts', 'src/**/index.ts', 'src/main.ts', 'src/bench/**', 'src/testing/**'],
+      exclude: [
+        'src/**/*.test.ts',
+        'src/**/index.ts',
+        'src/main.ts',
+        'src/bench/**',
+        'src/testing/**',
+      ],
       reporter: ['text-summary', 'json-summary'],
       thresholds: { lines: 85, functions: 85, statements: 85, branches: 75 },
     },

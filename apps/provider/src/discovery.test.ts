@@ -26,13 +26,20 @@ describe('discovery and JWKS', () => {
   });
 
   it('advertises only code flow, S256 PKCE, iss in responses, and the strict grant set', async () => {
-    const metadata = (await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const metadata = (await (
+      await fetch(`${provider.issuer}/.well-known/openid-configuration`)
+    ).json()) as Record<string, unknown>;
     expect(metadata.response_types_supported).toEqual(['code']);
     expect(metadata.code_challenge_methods_supported).toEqual(['S256']);
     expect(metadata.authorization_response_iss_parameter_supported).toBe(true);
     const grants = metadata.grant_types_supported as string[];
     expect(grants).toEqual(
-      expect.arrayContaining(['authorization_code', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code']),
+      expect.arrayContaining([
+        'authorization_code',
+        'refresh_token',
+        'client_credentials',
+        'urn:ietf:params:oauth:grant-type:device_code',
+      ]),
     );
     expect(grants).not.toContain('implicit');
     expect(grants).not.toContain('password');
@@ -48,14 +55,19 @@ describe('discovery and JWKS', () => {
       expect(metadata[endpoint], endpoint).toMatch(new RegExp(`^${provider.issuer}/`));
     }
     expect(metadata.dpop_signing_alg_values_supported).toBeDefined();
-    expect(metadata.scopes_supported).toEqual(expect.arrayContaining(['openid', 'notes:read', 'notes:write', 'notes:stats']));
+    expect(metadata.scopes_supported).toEqual(
+      expect.arrayContaining(['openid', 'notes:read', 'notes:write', 'notes:stats']),
+    );
   });
 
   it('publishes public keys only', async () => {
-    const jwks = (await (await fetch(`${provider.issuer}/jwks`)).json()) as { keys: Record<string, unknown>[] };
+    const jwks = (await (await fetch(`${provider.issuer}/jwks`)).json()) as {
+      keys: Record<string, unknown>[];
+    };
     expect(jwks.keys.length).toBeGreaterThanOrEqual(1);
     for (const key of jwks.keys) {
-      for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(key).not.toHaveProperty(member);
+      for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi'])
+        expect(key).not.toHaveProperty(member);
       expect(key).toMatchObject({ kty: 'RSA', use: 'sig', alg: 'RS256' });
     }
   });
@@ -63,15 +75,33 @@ describe('discovery and JWKS', () => {
   it('reports health', async () => {
     const response = await fetch(`${provider.issuer}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', issuer: provider.issuer, database: 'ok' });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      issuer: provider.issuer,
+      database: 'ok',
+    });
   });
 });
 
 describe('housekeeping', () => {
   it('sweeps expired rows on its interval while serving', async () => {
     const prisma = provider.db.prisma;
-    await prisma.oidcPayload.create({ data: { model: 'Session', id: 'expired-session', payload: '{}', expiresAt: new Date(Date.now() - 1000) } });
-    await prisma.oidcPayload.create({ data: { model: 'Session', id: 'live-session', payload: '{}', expiresAt: new Date(Date.now() + 600_000) } });
+    await prisma.oidcPayload.create({
+      data: {
+        model: 'Session',
+        id: 'expired-session',
+        payload: '{}',
+        expiresAt: new Date(Date.now() - 1000),
+      },
+    });
+    await prisma.oidcPayload.create({
+      data: {
+        model: 'Session',
+        id: 'live-session',
+        payload: '{}',
+        expiresAt: new Date(Date.now() + 600_000),
+      },
+    });
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(await prisma.oidcPayload.count({ where: { id: 'expired-session' } })).toBe(0);
     expect(await prisma.oidcPayload.count({ where: { id: 'live-session' } })).toBe(1);

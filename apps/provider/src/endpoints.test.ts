@@ -2,9 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculateJwkThumbprint, decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { machineClient, mobileClient, webClient } from '@oauth-ref/demo-config';
-import { startTestProvider, TEST_ADMIN_TOKEN, type TestProvider } from './testing/start-test-provider.js';
+import {
+  startTestProvider,
+  TEST_ADMIN_TOKEN,
+  type TestProvider,
+} from './testing/start-test-provider.js';
 import { Browser, hiddenField } from './testing/browser.js';
-import { alice, authorize, basicAuth, mobileTokens, pkcePair, tokenRequest, webAuth } from './testing/oauth-flows.js';
+import {
+  alice,
+  authorize,
+  basicAuth,
+  mobileTokens,
+  pkcePair,
+  tokenRequest,
+  webAuth,
+} from './testing/oauth-flows.js';
 
 let provider: TestProvider;
 beforeAll(async () => {
@@ -12,39 +24,83 @@ beforeAll(async () => {
 });
 afterAll(async () => provider?.stop());
 
-async function post(path: string, form: Record<string, string>, authorization?: string, headers: Record<string, string> = {}) {
+async function post(
+  path: string,
+  form: Record<string, string>,
+  authorization?: string,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${provider.issuer}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(authorization ? { authorization } : {}), ...headers },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(authorization ? { authorization } : {}),
+      ...headers,
+    },
     body: new URLSearchParams(form).toString(),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
+  };
 }
 
 describe('revocation (RFC 7009) and introspection (RFC 7662)', () => {
   it('introspects refresh tokens for their client only; JWT access tokens are validated locally, not introspected', async () => {
     const redirectUri = webClient.redirectUris[0]!;
-    const { callback } = await authorize(provider.issuer, { clientId: webClient.clientId, redirectUri, pkce: null });
-    const tokens = await tokenRequest(provider.issuer, { grant_type: 'authorization_code', code: callback.searchParams.get('code')!, redirect_uri: redirectUri }, webAuth);
+    const { callback } = await authorize(provider.issuer, {
+      clientId: webClient.clientId,
+      redirectUri,
+      pkce: null,
+    });
+    const tokens = await tokenRequest(
+      provider.issuer,
+      {
+        grant_type: 'authorization_code',
+        code: callback.searchParams.get('code')!,
+        redirect_uri: redirectUri,
+      },
+      webAuth,
+    );
     const rt = String(tokens.body.refresh_token);
     const active = await post('/token/introspection', { token: rt }, webAuth);
     expect(active.status, JSON.stringify(active.body)).toBe(200);
-    expect(active.body).toMatchObject({ active: true, client_id: webClient.clientId, sub: alice.sub, iss: provider.issuer });
-    const foreign = await post('/token/introspection', { token: rt, client_id: mobileClient.clientId });
+    expect(active.body).toMatchObject({
+      active: true,
+      client_id: webClient.clientId,
+      sub: alice.sub,
+      iss: provider.issuer,
+    });
+    const foreign = await post('/token/introspection', {
+      token: rt,
+      client_id: mobileClient.clientId,
+    });
     expect(foreign.body.active).toBe(false);
     const unauthenticated = await post('/token/introspection', { token: rt });
     expect([400, 401]).toContain(unauthenticated.status);
     expect(unauthenticated.body.active).toBeUndefined();
-    const wrongSecret = await post('/token/introspection', { token: rt }, basicAuth(webClient.clientId, 'wrong'));
+    const wrongSecret = await post(
+      '/token/introspection',
+      { token: rt },
+      basicAuth(webClient.clientId, 'wrong'),
+    );
     expect(wrongSecret.status).toBe(401);
-    const jwt = await post('/token/introspection', { token: String(tokens.body.access_token) }, webAuth);
+    const jwt = await post(
+      '/token/introspection',
+      { token: String(tokens.body.access_token) },
+      webAuth,
+    );
     expect(jwt.body.error).toBe('unsupported_token_type');
   });
 
   it('introspects opaque userinfo access tokens', async () => {
     const { tokens } = await mobileTokens(provider.issuer, { scope: 'openid email' });
-    const result = await post('/token/introspection', { token: String(tokens.body.access_token), client_id: mobileClient.clientId });
+    const result = await post('/token/introspection', {
+      token: String(tokens.body.access_token),
+      client_id: mobileClient.clientId,
+    });
     expect(result.body).toMatchObject({ active: true, scope: 'openid email', sub: alice.sub });
   });
 
@@ -56,11 +112,22 @@ describe('revocation (RFC 7009) and introspection (RFC 7662)', () => {
   it('revokes a refresh token: it can no longer be used, and introspection says inactive', async () => {
     const { tokens } = await mobileTokens(provider.issuer);
     const rt = String(tokens.body.refresh_token);
-    const revoked = await post('/token/revocation', { token: rt, token_type_hint: 'refresh_token', client_id: mobileClient.clientId });
+    const revoked = await post('/token/revocation', {
+      token: rt,
+      token_type_hint: 'refresh_token',
+      client_id: mobileClient.clientId,
+    });
     expect(revoked.status).toBe(200);
-    const refresh = await tokenRequest(provider.issuer, { grant_type: 'refresh_token', refresh_token: rt, client_id: mobileClient.clientId });
+    const refresh = await tokenRequest(provider.issuer, {
+      grant_type: 'refresh_token',
+      refresh_token: rt,
+      client_id: mobileClient.clientId,
+    });
     expect(refresh.body.error).toBe('invalid_grant');
-    const introspected = await post('/token/introspection', { token: rt, client_id: mobileClient.clientId });
+    const introspected = await post('/token/introspection', {
+      token: rt,
+      client_id: mobileClient.clientId,
+    });
     expect(introspected.body.active).toBe(false);
   });
 
@@ -68,7 +135,11 @@ describe('revocation (RFC 7009) and introspection (RFC 7662)', () => {
     const { tokens } = await mobileTokens(provider.issuer);
     const rt = String(tokens.body.refresh_token);
     await post('/token/revocation', { token: rt }, webAuth);
-    const refresh = await tokenRequest(provider.issuer, { grant_type: 'refresh_token', refresh_token: rt, client_id: mobileClient.clientId });
+    const refresh = await tokenRequest(provider.issuer, {
+      grant_type: 'refresh_token',
+      refresh_token: rt,
+      client_id: mobileClient.clientId,
+    });
     expect(refresh.status).toBe(200);
   });
 });
@@ -77,7 +148,11 @@ describe('RP-initiated logout', () => {
   it('signs out with id_token_hint and returns to the registered post_logout_redirect_uri with state', async () => {
     const { tokens, browser } = await mobileTokens(provider.issuer);
     const url = new URL('/session/end', provider.issuer);
-    url.search = new URLSearchParams({ id_token_hint: String(tokens.body.id_token), post_logout_redirect_uri: mobileClient.postLogoutRedirectUris[0]!, state: 'bye' }).toString();
+    url.search = new URLSearchParams({
+      id_token_hint: String(tokens.body.id_token),
+      post_logout_redirect_uri: mobileClient.postLogoutRedirectUris[0]!,
+      state: 'bye',
+    }).toString();
     const page = await browser.get(url.href);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -89,14 +164,21 @@ describe('RP-initiated logout', () => {
     expect(location.href.startsWith(mobileClient.postLogoutRedirectUris[0]!)).toBe(true);
     expect(location.searchParams.get('state')).toBe('bye');
     // The session is gone: a new authorization request asks for the login again.
-    const again = await browser.follow(await browser.get(`/auth?client_id=${mobileClient.clientId}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(mobileClient.redirectUris[0]!)}&code_challenge=${pkcePair().challenge}&code_challenge_method=S256`));
+    const again = await browser.follow(
+      await browser.get(
+        `/auth?client_id=${mobileClient.clientId}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(mobileClient.redirectUris[0]!)}&code_challenge=${pkcePair().challenge}&code_challenge_method=S256`,
+      ),
+    );
     expect(await again.text()).toContain('name="password"');
   });
 
   it('refuses an unregistered post_logout_redirect_uri', async () => {
     const { tokens, browser } = await mobileTokens(provider.issuer);
     const url = new URL('/session/end', provider.issuer);
-    url.search = new URLSearchParams({ id_token_hint: String(tokens.body.id_token), post_logout_redirect_uri: 'https://evil.example/' }).toString();
+    url.search = new URLSearchParams({
+      id_token_hint: String(tokens.body.id_token),
+      post_logout_redirect_uri: 'https://evil.example/',
+    }).toString();
     const response = await browser.get(url.href);
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
@@ -123,28 +205,56 @@ describe('device authorization grant (RFC 8628)', () => {
     const device = await post('/device/auth', { client_id: clientId, scope: 'openid notes:read' });
     expect(device.status).toBe(200);
     const deviceCode = String(device.body.device_code);
-    const pending = await tokenRequest(provider.issuer, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: deviceCode, client_id: clientId });
+    const pending = await tokenRequest(provider.issuer, {
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+      device_code: deviceCode,
+      client_id: clientId,
+    });
     expect(pending.body.error).toBe('authorization_pending');
 
     const browser = new Browser(provider.issuer);
     const input = await browser.get(String(device.body.verification_uri));
     const inputHtml = await input.text();
     expect(inputHtml).toContain('<label for="user_code">');
-    const confirm = await browser.postForm('/device', { xsrf: hiddenField(inputHtml, 'xsrf'), user_code: String(device.body.user_code) });
+    const confirm = await browser.postForm('/device', {
+      xsrf: hiddenField(inputHtml, 'xsrf'),
+      user_code: String(device.body.user_code),
+    });
     const confirmHtml = await confirm.text();
-    let response = await browser.follow(await browser.postForm('/device', { xsrf: hiddenField(confirmHtml, 'xsrf'), user_code: String(device.body.user_code), confirm: 'yes' }));
+    let response = await browser.follow(
+      await browser.postForm('/device', {
+        xsrf: hiddenField(confirmHtml, 'xsrf'),
+        user_code: String(device.body.user_code),
+        confirm: 'yes',
+      }),
+    );
     for (let step = 0; step < 3; step += 1) {
       const html = await response.text();
       if (html.includes('Device connected')) break;
       const action = /action="(\/interaction\/[^"/]+)\/(login|confirm)"/.exec(html);
       expect(action, html.slice(0, 200)).toBeTruthy();
-      const form: Record<string, string> = action![2] === 'login' ? { csrf: hiddenField(html, 'csrf'), username: alice.username, password: alice.password } : { csrf: hiddenField(html, 'csrf') };
+      const form: Record<string, string> =
+        action![2] === 'login'
+          ? { csrf: hiddenField(html, 'csrf'), username: alice.username, password: alice.password }
+          : { csrf: hiddenField(html, 'csrf') };
       response = await browser.follow(await browser.postForm(`${action![1]}/${action![2]}`, form));
     }
-    const tokens = await tokenRequest(provider.issuer, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: deviceCode, client_id: clientId });
+    const tokens = await tokenRequest(provider.issuer, {
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+      device_code: deviceCode,
+      client_id: clientId,
+    });
     expect(tokens.status).toBe(200);
-    expect(decodeJwt(String(tokens.body.access_token))).toMatchObject({ sub: alice.sub, aud: 'http://localhost:3333', scope: 'notes:read' });
-    const replay = await tokenRequest(provider.issuer, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: deviceCode, client_id: clientId });
+    expect(decodeJwt(String(tokens.body.access_token))).toMatchObject({
+      sub: alice.sub,
+      aud: 'http://localhost:3333',
+      scope: 'notes:read',
+    });
+    const replay = await tokenRequest(provider.issuer, {
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+      device_code: deviceCode,
+      client_id: clientId,
+    });
     expect(replay.body.error).toBe('invalid_grant');
   });
 });
@@ -159,20 +269,37 @@ describe('DPoP (RFC 9449) and PAR (RFC 9126)', () => {
   it('binds an access token to the DPoP key (cnf.jkt, token_type DPoP)', async () => {
     const key = await generateKeyPair('ES256');
     const proof = await dpopProof(`${provider.issuer}/token`, key);
-    const result = await tokenRequest(provider.issuer, { grant_type: 'client_credentials', scope: 'notes:stats' }, basicAuth(machineClient.clientId, machineClient.clientSecret!), { dpop: proof });
+    const result = await tokenRequest(
+      provider.issuer,
+      { grant_type: 'client_credentials', scope: 'notes:stats' },
+      basicAuth(machineClient.clientId, machineClient.clientSecret!),
+      { dpop: proof },
+    );
     expect(result.status).toBe(200);
     expect(result.body.token_type).toBe('DPoP');
-    expect(decodeJwt(String(result.body.access_token)).cnf).toEqual({ jkt: await calculateJwkThumbprint(await exportJWK(key.publicKey)) });
+    expect(decodeJwt(String(result.body.access_token)).cnf).toEqual({
+      jkt: await calculateJwkThumbprint(await exportJWK(key.publicKey)),
+    });
   });
 
   it('refuses a DPoP proof for another URL and a replayed proof', async () => {
     const key = await generateKeyPair('ES256');
     const auth = basicAuth(machineClient.clientId, machineClient.clientSecret!);
-    const wrong = await tokenRequest(provider.issuer, { grant_type: 'client_credentials' }, auth, { dpop: await dpopProof('https://elsewhere.example/token', key) });
+    const wrong = await tokenRequest(provider.issuer, { grant_type: 'client_credentials' }, auth, {
+      dpop: await dpopProof('https://elsewhere.example/token', key),
+    });
     expect(wrong.body.error, JSON.stringify(wrong.body)).toBe('invalid_dpop_proof');
     const proof = await dpopProof(`${provider.issuer}/token`, key);
-    expect((await tokenRequest(provider.issuer, { grant_type: 'client_credentials' }, auth, { dpop: proof })).status).toBe(200);
-    const replay = await tokenRequest(provider.issuer, { grant_type: 'client_credentials' }, auth, { dpop: proof });
+    expect(
+      (
+        await tokenRequest(provider.issuer, { grant_type: 'client_credentials' }, auth, {
+          dpop: proof,
+        })
+      ).status,
+    ).toBe(200);
+    const replay = await tokenRequest(provider.issuer, { grant_type: 'client_credentials' }, auth, {
+      dpop: proof,
+    });
     expect(replay.status).toBe(400);
     expect(['invalid_dpop_proof', 'invalid_grant']).toContain(replay.body.error);
     expect(replay.body.access_token).toBeUndefined();
@@ -181,7 +308,19 @@ describe('DPoP (RFC 9449) and PAR (RFC 9126)', () => {
   it('accepts a pushed authorization request and completes the flow from its request_uri', async () => {
     const { verifier, challenge } = pkcePair();
     const redirectUri = webClient.redirectUris[0]!;
-    const pushed = await post('/request', { client_id: webClient.clientId, response_type: 'code', scope: 'openid notes:read', redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256', state: 'par-state' }, webAuth);
+    const pushed = await post(
+      '/request',
+      {
+        client_id: webClient.clientId,
+        response_type: 'code',
+        scope: 'openid notes:read',
+        redirect_uri: redirectUri,
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        state: 'par-state',
+      },
+      webAuth,
+    );
     expect(pushed.status, JSON.stringify(pushed.body)).toBe(201);
     expect(String(pushed.body.request_uri)).toMatch(/^urn:ietf:params:oauth:request_uri:/);
     const { callback } = await authorize(provider.issuer, {
@@ -194,7 +333,16 @@ describe('DPoP (RFC 9449) and PAR (RFC 9126)', () => {
     // The authorize helper adds its own params; the PAR request_uri takes precedence for the engine.
     const code = callback.searchParams.get('code');
     if (code) {
-      const tokens = await tokenRequest(provider.issuer, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }, webAuth);
+      const tokens = await tokenRequest(
+        provider.issuer,
+        {
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: redirectUri,
+          code_verifier: verifier,
+        },
+        webAuth,
+      );
       expect(tokens.status).toBe(200);
     } else {
       expect(callback.href).not.toBe('about:blank');
@@ -202,7 +350,12 @@ describe('DPoP (RFC 9449) and PAR (RFC 9126)', () => {
   });
 
   it('refuses a PAR from an unauthenticated confidential client', async () => {
-    const pushed = await post('/request', { client_id: webClient.clientId, response_type: 'code', scope: 'openid', redirect_uri: webClient.redirectUris[0]! });
+    const pushed = await post('/request', {
+      client_id: webClient.clientId,
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: webClient.redirectUris[0]!,
+    });
     expect(pushed.status).toBe(401);
   });
 });

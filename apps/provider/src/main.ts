@@ -23,13 +23,18 @@ async function main(): Promise<void> {
       config,
       database: database.redacted,
       users: config.demoMode ? demoUsers.map((user) => `${user.username} / ${user.password}`) : [],
-      clients: config.demoMode ? demoClients.map((client) => `${client.clientId} (${client.kind})`) : [],
+      clients: config.demoMode
+        ? demoClients.map((client) => `${client.clientId} (${client.kind})`)
+        : [],
       signingKid: app.host.keyRing().signer?.kid,
     }),
   );
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
-    void app.close().then(() => prisma.$disconnect()).finally(() => process.exit(0));
+    void app
+      .close()
+      .then(() => prisma.$disconnect())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -16,12 +16,17 @@ const insecure = { [oauth.allowInsecureRequests]: true };
 beforeAll(async () => {
   provider = await startTestProvider();
   const issuer = new URL(provider.issuer);
-  as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { ...insecure, algorithm: 'oidc' }));
+  as = await oauth.processDiscoveryResponse(
+    issuer,
+    await oauth.discoveryRequest(issuer, { ...insecure, algorithm: 'oidc' }),
+  );
 });
 afterAll(async () => provider?.stop());
 
 async function resourceServerCheck(accessToken: string) {
-  const request = new Request('http://localhost:3333/notes', { headers: { authorization: `Bearer ${accessToken}` } });
+  const request = new Request('http://localhost:3333/notes', {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
   return oauth.validateJwtAccessToken(as, request, 'http://localhost:3333', insecure);
 }
 
@@ -32,39 +37,89 @@ describe('oauth4webapi against the provider', () => {
     const challenge = await oauth.calculatePKCECodeChallenge(verifier);
     const { callback, state, nonce } = await authorize(provider.issuer, { pkce: { challenge } });
     const params = oauth.validateAuthResponse(as, client, callback, state);
-    const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, mobileClient.redirectUris[0]!, verifier, insecure);
-    const tokens = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: nonce, requireIdToken: true });
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      params,
+      mobileClient.redirectUris[0]!,
+      verifier,
+      insecure,
+    );
+    const tokens = await oauth.processAuthorizationCodeResponse(as, client, response, {
+      expectedNonce: nonce,
+      requireIdToken: true,
+    });
     expect(oauth.getValidatedIdTokenClaims(tokens)?.sub).toBe(alice.sub);
     const claims = await resourceServerCheck(tokens.access_token);
-    expect(claims).toMatchObject({ sub: alice.sub, client_id: mobileClient.clientId, scope: 'notes:read' });
+    expect(claims).toMatchObject({
+      sub: alice.sub,
+      client_id: mobileClient.clientId,
+      scope: 'notes:read',
+    });
 
     const refreshed = await oauth.processRefreshTokenResponse(
       as,
       client,
-      await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refresh_token!, insecure),
+      await oauth.refreshTokenGrantRequest(
+        as,
+        client,
+        oauth.None(),
+        tokens.refresh_token!,
+        insecure,
+      ),
     );
     expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
-    await expect(resourceServerCheck(refreshed.access_token)).resolves.toMatchObject({ sub: alice.sub });
+    await expect(resourceServerCheck(refreshed.access_token)).resolves.toMatchObject({
+      sub: alice.sub,
+    });
   });
 
   it('rejects a callback whose iss does not match (RFC 9207 mix-up defence works with this provider)', async () => {
     const client: oauth.Client = { client_id: mobileClient.clientId };
-    const { callback, state } = await authorize(provider.issuer, { pkce: { challenge: await oauth.calculatePKCECodeChallenge(oauth.generateRandomCodeVerifier()) } });
+    const { callback, state } = await authorize(provider.issuer, {
+      pkce: {
+        challenge: await oauth.calculatePKCECodeChallenge(oauth.generateRandomCodeVerifier()),
+      },
+    });
     callback.searchParams.set('iss', 'https://attacker.example');
     expect(() => oauth.validateAuthResponse(as, client, callback, state)).toThrow();
   });
 
   it('gets a client-credentials JWT a resource server accepts, and the ID token is refused as an access token', async () => {
     const machine: oauth.Client = { client_id: machineClient.clientId };
-    const response = await oauth.clientCredentialsGrantRequest(as, machine, oauth.ClientSecretBasic(machineClient.clientSecret!), { scope: 'notes:stats' }, insecure);
+    const response = await oauth.clientCredentialsGrantRequest(
+      as,
+      machine,
+      oauth.ClientSecretBasic(machineClient.clientSecret!),
+      { scope: 'notes:stats' },
+      insecure,
+    );
     const tokens = await oauth.processClientCredentialsResponse(as, machine, response);
-    await expect(resourceServerCheck(tokens.access_token)).resolves.toMatchObject({ sub: machineClient.clientId, scope: 'notes:stats' });
+    await expect(resourceServerCheck(tokens.access_token)).resolves.toMatchObject({
+      sub: machineClient.clientId,
+      scope: 'notes:stats',
+    });
 
     const web: oauth.Client = { client_id: webClient.clientId };
-    const { callback, state, nonce } = await authorize(provider.issuer, { clientId: webClient.clientId, redirectUri: webClient.redirectUris[0]!, pkce: null });
+    const { callback, state, nonce } = await authorize(provider.issuer, {
+      clientId: webClient.clientId,
+      redirectUri: webClient.redirectUris[0]!,
+      pkce: null,
+    });
     const params = oauth.validateAuthResponse(as, web, callback, state);
-    const codeResponse = await oauth.authorizationCodeGrantRequest(as, web, oauth.ClientSecretBasic(webClient.clientSecret!), params, webClient.redirectUris[0]!, oauth.nopkce, insecure);
-    const webTokens = await oauth.processAuthorizationCodeResponse(as, web, codeResponse, { expectedNonce: nonce });
+    const codeResponse = await oauth.authorizationCodeGrantRequest(
+      as,
+      web,
+      oauth.ClientSecretBasic(webClient.clientSecret!),
+      params,
+      webClient.redirectUris[0]!,
+      oauth.nopkce,
+      insecure,
+    );
+    const webTokens = await oauth.processAuthorizationCodeResponse(as, web, codeResponse, {
+      expectedNonce: nonce,
+    });
     await expect(resourceServerCheck(webTokens.id_token!)).rejects.toThrow();
   });
 });

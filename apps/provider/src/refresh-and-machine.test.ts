@@ -2,17 +2,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { machineClient, mobileClient, webClient } from '@oauth-ref/demo-config';
 import { startTestProvider, type TestProvider } from './testing/start-test-provider.js';
-import { authorize, basicAuth, mobileTokens, tokenRequest, webAuth } from './testing/oauth-flows.js';
+import {
+  authorize,
+  basicAuth,
+  mobileTokens,
+  tokenRequest,
+  webAuth,
+} from './testing/oauth-flows.js';
 
 let provider: TestProvider;
 beforeAll(async () => {
-  provider = await startTestProvider({ env: { ACCESS_TOKEN_TTL_SECONDS: '120', CLIENT_CREDENTIALS_TTL_SECONDS: '90' } });
+  provider = await startTestProvider({
+    env: { ACCESS_TOKEN_TTL_SECONDS: '120', CLIENT_CREDENTIALS_TTL_SECONDS: '90' },
+  });
 });
 afterAll(async () => provider?.stop());
 
 const machineAuth = basicAuth(machineClient.clientId, machineClient.clientSecret!);
 const refresh = (refreshToken: string, extra: Record<string, string> = {}, auth?: string) =>
-  tokenRequest(provider.issuer, { grant_type: 'refresh_token', refresh_token: refreshToken, ...(auth ? {} : { client_id: mobileClient.clientId }), ...extra }, auth);
+  tokenRequest(
+    provider.issuer,
+    {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      ...(auth ? {} : { client_id: mobileClient.clientId }),
+      ...extra,
+    },
+    auth,
+  );
 
 describe('refresh tokens', () => {
   it('are issued only with offline_access', async () => {
@@ -38,7 +55,9 @@ describe('refresh tokens', () => {
 
   it('are single-use under concurrency: of five parallel refreshes with one token exactly one succeeds', async () => {
     const { tokens } = await mobileTokens(provider.issuer);
-    const results = await Promise.all(Array.from({ length: 5 }, () => refresh(String(tokens.body.refresh_token))));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => refresh(String(tokens.body.refresh_token))),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     for (const failed of results.filter((r) => r.status !== 200)) {
       expect(failed.status).toBe(400);
@@ -48,17 +67,35 @@ describe('refresh tokens', () => {
 
   it('keep their absolute lifetime across rotations', async () => {
     const { tokens } = await mobileTokens(provider.issuer);
-    const before = await provider.db.prisma.oidcPayload.findFirst({ where: { model: 'RefreshToken' }, orderBy: { createdAt: 'desc' } });
+    const before = await provider.db.prisma.oidcPayload.findFirst({
+      where: { model: 'RefreshToken' },
+      orderBy: { createdAt: 'desc' },
+    });
     const rotated = await refresh(String(tokens.body.refresh_token));
     expect(rotated.status).toBe(200);
-    const after = await provider.db.prisma.oidcPayload.findFirst({ where: { model: 'RefreshToken' }, orderBy: { createdAt: 'desc' } });
+    const after = await provider.db.prisma.oidcPayload.findFirst({
+      where: { model: 'RefreshToken' },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(Math.abs(after!.expiresAt!.getTime() - before!.expiresAt!.getTime())).toBeLessThan(3000);
   });
 
   it('are not rotated for confidential clients early in their life, and stay usable', async () => {
     const redirectUri = webClient.redirectUris[0]!;
-    const { callback } = await authorize(provider.issuer, { clientId: webClient.clientId, redirectUri, pkce: null });
-    const tokens = await tokenRequest(provider.issuer, { grant_type: 'authorization_code', code: callback.searchParams.get('code')!, redirect_uri: redirectUri }, webAuth);
+    const { callback } = await authorize(provider.issuer, {
+      clientId: webClient.clientId,
+      redirectUri,
+      pkce: null,
+    });
+    const tokens = await tokenRequest(
+      provider.issuer,
+      {
+        grant_type: 'authorization_code',
+        code: callback.searchParams.get('code')!,
+        redirect_uri: redirectUri,
+      },
+      webAuth,
+    );
     const rt = String(tokens.body.refresh_token);
     const one = await refresh(rt, {}, webAuth);
     const two = await refresh(rt, {}, webAuth);
@@ -78,7 +115,9 @@ describe('refresh tokens', () => {
     const narrowed = await refresh(String(tokens.body.refresh_token), { scope: 'openid' });
     expect(narrowed.status).toBe(200);
     expect(String(narrowed.body.access_token).split('.')).toHaveLength(1);
-    const widened = await refresh(String(narrowed.body.refresh_token), { scope: 'openid notes:write' });
+    const widened = await refresh(String(narrowed.body.refresh_token), {
+      scope: 'openid notes:write',
+    });
     expect(widened.body.error).toBe('invalid_scope');
   });
 
@@ -92,33 +131,64 @@ describe('refresh tokens', () => {
 
 describe('client credentials', () => {
   it('gives the machine client an API JWT with notes:stats and sub = client_id', async () => {
-    const result = await tokenRequest(provider.issuer, { grant_type: 'client_credentials', scope: 'notes:stats' }, machineAuth);
+    const result = await tokenRequest(
+      provider.issuer,
+      { grant_type: 'client_credentials', scope: 'notes:stats' },
+      machineAuth,
+    );
     expect(result.status).toBe(200);
     expect(result.headers.get('cache-control')).toBe('no-store');
     expect(result.body.refresh_token).toBeUndefined();
     expect(result.body.expires_in).toBe(90);
     const claims = decodeJwt(String(result.body.access_token));
-    expect(claims).toMatchObject({ aud: 'http://localhost:3333', scope: 'notes:stats', client_id: machineClient.clientId, sub: machineClient.clientId, iss: provider.issuer });
+    expect(claims).toMatchObject({
+      aud: 'http://localhost:3333',
+      scope: 'notes:stats',
+      client_id: machineClient.clientId,
+      sub: machineClient.clientId,
+      iss: provider.issuer,
+    });
   });
 
   it('refuses user scopes to the machine client', async () => {
-    const result = await tokenRequest(provider.issuer, { grant_type: 'client_credentials', scope: 'notes:read' }, machineAuth);
+    const result = await tokenRequest(
+      provider.issuer,
+      { grant_type: 'client_credentials', scope: 'notes:read' },
+      machineAuth,
+    );
     expect(result.body.error).toBe('invalid_scope');
   });
 
   it('is refused to user-facing clients', async () => {
-    const web = await tokenRequest(provider.issuer, { grant_type: 'client_credentials', scope: 'notes:read' }, webAuth);
+    const web = await tokenRequest(
+      provider.issuer,
+      { grant_type: 'client_credentials', scope: 'notes:read' },
+      webAuth,
+    );
     expect(web.status).toBe(400);
     // The engine answers invalid_request ("requested grant type is not allowed for this client").
-    expect(web.body).toMatchObject({ error: 'invalid_request', error_description: expect.stringContaining('grant type is not allowed') });
+    expect(web.body).toMatchObject({
+      error: 'invalid_request',
+      error_description: expect.stringContaining('grant type is not allowed'),
+    });
     expect(web.body.access_token).toBeUndefined();
-    const mobile = await tokenRequest(provider.issuer, { grant_type: 'client_credentials', client_id: mobileClient.clientId });
-    expect(mobile.body).toMatchObject({ error: 'invalid_request', error_description: expect.stringContaining('grant type is not allowed') });
+    const mobile = await tokenRequest(provider.issuer, {
+      grant_type: 'client_credentials',
+      client_id: mobileClient.clientId,
+    });
+    expect(mobile.body).toMatchObject({
+      error: 'invalid_request',
+      error_description: expect.stringContaining('grant type is not allowed'),
+    });
   });
 
   it('refuses a wrong secret and an unknown client with 401 invalid_client', async () => {
     for (const auth of [basicAuth(machineClient.clientId, 'wrong'), basicAuth('nobody', 'x')]) {
-      const result = await tokenRequest(provider.issuer, { grant_type: 'client_credentials', scope: 'notes:stats' }, auth);
+      const result = await tokenRequest(
+        provider.issuer,
+        { grant_type: 'client_credentials', scope: 'notes:stats' },
+        auth,
+      );
       expect(result.status).toBe(401);
       expect(result.body.error).toBe('invalid_client');
       expect(result.headers.get('cache-control')).toBe('no-store');
@@ -127,7 +197,12 @@ describe('client credentials', () => {
 
   it('refuses the machine client at the authorization endpoint', async () => {
     const url = new URL('/auth', provider.issuer);
-    url.search = new URLSearchParams({ client_id: machineClient.clientId, response_type: 'code', scope: 'notes:stats', redirect_uri: 'http://localhost:3000/x' }).toString();
+    url.search = new URLSearchParams({
+      client_id: machineClient.clientId,
+      response_type: 'code',
+      scope: 'notes:stats',
+      redirect_uri: 'http://localhost:3000/x',
+    }).toString();
     const response = await fetch(url, { redirect: 'manual' });
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();

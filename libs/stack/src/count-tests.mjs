@@ -17,11 +17,17 @@ const ansi = /\u001b\[[0-9;]*m/g;
  * // { passed: 40, failed: 3, skipped: 0 }
  */
 export function countTestsInLine(rawLine, counts) {
-  const line = rawLine.replace(ansi, '').replace(/^[^│]*│\s?/, '').replace(/^[\w@./-]+: /, '');
-  const vitest = /^\s*Tests\s+((?:\d+ (?:passed|failed|skipped|todo)(?: \| )?)+)\s*\(\d+\)/.exec(line);
+  const line = rawLine
+    .replace(ansi, '')
+    .replace(/^[^│]*│\s?/, '')
+    .replace(/^[\w@./-]+: /, '');
+  const vitest = /^\s*Tests\s+((?:\d+ (?:passed|failed|skipped|todo)(?: \| )?)+)\s*\(\d+\)/.exec(
+    line,
+  );
   const playwright = /^\s+(\d+) (passed|failed|skipped|flaky|did not run)\b/.exec(line);
   if (vitest?.[1]) {
-    for (const [, n, kind] of vitest[1].matchAll(/(\d+) (passed|failed|skipped|todo)/g)) add(counts, kind ?? '', Number(n));
+    for (const [, n, kind] of vitest[1].matchAll(/(\d+) (passed|failed|skipped|todo)/g))
+      add(counts, kind ?? '', Number(n));
   } else if (playwright) {
     add(counts, playwright[2] ?? '', Number(playwright[1]));
   }

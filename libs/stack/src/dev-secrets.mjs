@@ -19,7 +19,8 @@ import { dirname } from 'node:path';
 export function ensureDevSecrets(file) {
   if (existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8'));
-    if (typeof stored.nextAuthSecret === 'string' && typeof stored.providerAdminToken === 'string') return stored;
+    if (typeof stored.nextAuthSecret === 'string' && typeof stored.providerAdminToken === 'string')
+      return stored;
   }
   const secrets = {
     nextAuthSecret: randomBytes(32).toString('base64url'),

@@ -13,10 +13,38 @@
 
 /** @type {readonly StackApp[]} */
 export const stackApps = Object.freeze([
-  { name: 'provider', workspace: '@oauth-ref/provider', defaultPort: 4000, portVariable: 'PROVIDER_PORT', healthPath: '/health', color: 35 },
-  { name: 'api', workspace: '@oauth-ref/api', defaultPort: 3333, portVariable: 'API_PORT', healthPath: '/health', color: 36 },
-  { name: 'web', workspace: '@oauth-ref/web', defaultPort: 3000, portVariable: 'WEB_PORT', healthPath: '/', color: 32 },
-  { name: 'mobile', workspace: '@oauth-ref/mobile', defaultPort: 8081, portVariable: 'MOBILE_PORT', healthPath: '/', color: 33 },
+  {
+    name: 'provider',
+    workspace: '@oauth-ref/provider',
+    defaultPort: 4000,
+    portVariable: 'PROVIDER_PORT',
+    healthPath: '/health',
+    color: 35,
+  },
+  {
+    name: 'api',
+    workspace: '@oauth-ref/api',
+    defaultPort: 3333,
+    portVariable: 'API_PORT',
+    healthPath: '/health',
+    color: 36,
+  },
+  {
+    name: 'web',
+    workspace: '@oauth-ref/web',
+    defaultPort: 3000,
+    portVariable: 'WEB_PORT',
+    healthPath: '/',
+    color: 32,
+  },
+  {
+    name: 'mobile',
+    workspace: '@oauth-ref/mobile',
+    defaultPort: 8081,
+    portVariable: 'MOBILE_PORT',
+    healthPath: '/',
+    color: 33,
+  },
 ]);
 
 /**

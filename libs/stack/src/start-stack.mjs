@@ -36,7 +36,8 @@ export async function startStack(options) {
   const log = options.log ?? ((line) => process.stdout.write(`${line}\n`));
   const apps = stackApps.filter((app) => !options.only || options.only.includes(app.name));
   const portEnv = options.portEnv ?? process.env;
-  for (const app of apps) await checkPortFree(portOf(app, portEnv), `${app.name} (${app.portVariable})`);
+  for (const app of apps)
+    await checkPortFree(portOf(app, portEnv), `${app.name} (${app.portVariable})`);
 
   /** @type {Map<string, import('node:child_process').ChildProcess>} */
   const children = new Map();

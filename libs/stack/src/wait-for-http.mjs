@@ -11,7 +11,8 @@ export async function waitForHttp(url, options = {}) {
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   let lastError = 'no answer yet';
   while (Date.now() < deadline) {
-    if (options.isAlive && !options.isAlive()) throw new Error(`${url}: the process exited before it was ready`);
+    if (options.isAlive && !options.isAlive())
+      throw new Error(`${url}: the process exited before it was ready`);
     try {
       const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(2_000) });
       await response.arrayBuffer();

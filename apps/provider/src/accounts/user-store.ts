@@ -37,7 +37,9 @@ export async function deleteUser(prisma: ProviderPrisma, id: string): Promise<bo
   return count > 0;
 }
 
-export async function listSeededUsers(prisma: ProviderPrisma): Promise<{ id: string; username: string; name: string }[]> {
+export async function listSeededUsers(
+  prisma: ProviderPrisma,
+): Promise<{ id: string; username: string; name: string }[]> {
   return prisma.providerUser.findMany({
     where: { seeded: true },
     select: { id: true, username: true, name: true },

@@ -10,7 +10,12 @@ let jwks: ReturnType<typeof createLocalJWKSet>;
 
 /** How a strict resource server verifies (RFC 9068 §4 + RFC 8725): the rules each variant breaks. */
 async function strictVerify(token: string) {
-  return jwtVerify(token, jwks, { issuer, audience: apiResource, algorithms: ['RS256'], typ: 'at+jwt' });
+  return jwtVerify(token, jwks, {
+    issuer,
+    audience: apiResource,
+    algorithms: ['RS256'],
+    typ: 'at+jwt',
+  });
 }
 
 beforeAll(async () => {
@@ -21,10 +26,20 @@ beforeAll(async () => {
 
 describe('mintToken', () => {
   it('mints a valid RFC 9068 access token with chosen claims', async () => {
-    const { token } = await mintToken({ variant: 'valid', sub: 'u1', scope: 'notes:write', claims: { custom: 1 } }, { issuer, apiResource, signer });
+    const { token } = await mintToken(
+      { variant: 'valid', sub: 'u1', scope: 'notes:write', claims: { custom: 1 } },
+      { issuer, apiResource, signer },
+    );
     const { payload, protectedHeader } = await strictVerify(token);
     expect(protectedHeader).toMatchObject({ typ: 'at+jwt', alg: 'RS256', kid: signer.kid });
-    expect(payload).toMatchObject({ sub: 'u1', scope: 'notes:write', client_id: 'oauth-ref-web', custom: 1, aud: apiResource, iss: issuer });
+    expect(payload).toMatchObject({
+      sub: 'u1',
+      scope: 'notes:write',
+      client_id: 'oauth-ref-web',
+      custom: 1,
+      aud: apiResource,
+      iss: issuer,
+    });
     expect(payload.jti).toBeTruthy();
   });
 
@@ -40,12 +55,18 @@ describe('mintToken', () => {
     wrong_typ: (e) => expect((e as errors.JWTClaimValidationFailed).claim).toBe('typ'),
   };
 
-  it.each(TOKEN_VARIANTS.filter((v) => v !== 'valid'))('mints a broken token (%s) that a strict verifier refuses', async (variant) => {
-    const { token } = await mintToken({ variant }, { issuer, apiResource, signer });
-    const error = await strictVerify(token).then(() => undefined, (e: unknown) => e);
-    expect(error).toBeDefined();
-    expectations[variant as Exclude<TokenVariant, 'valid'>](error);
-  });
+  it.each(TOKEN_VARIANTS.filter((v) => v !== 'valid'))(
+    'mints a broken token (%s) that a strict verifier refuses',
+    async (variant) => {
+      const { token } = await mintToken({ variant }, { issuer, apiResource, signer });
+      const error = await strictVerify(token).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeDefined();
+      expectations[variant as Exclude<TokenVariant, 'valid'>](error);
+    },
+  );
 
   it('alg none has an empty signature and HS256 names the real kid (the key-confusion setup)', async () => {
     const none = await mintToken({ variant: 'alg_none' }, { issuer, apiResource, signer });
@@ -55,7 +76,10 @@ describe('mintToken', () => {
   });
 
   it('an id_token variant is audience-bound to the client and carries no scope', async () => {
-    const { payload } = await mintToken({ variant: 'id_token', clientId: 'oauth-ref-mobile' }, { issuer, apiResource, signer });
+    const { payload } = await mintToken(
+      { variant: 'id_token', clientId: 'oauth-ref-mobile' },
+      { issuer, apiResource, signer },
+    );
     expect(payload.aud).toBe('oauth-ref-mobile');
     expect(payload.scope).toBeUndefined();
   });

@@ -15,7 +15,16 @@
  * | wrong_typ         | a valid access token but `typ: JWT` instead of `at+jwt` (RFC 9068 §4) |
  */
 import { randomUUID } from 'node:crypto';
-import { base64url, exportSPKI, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import {
+  base64url,
+  exportSPKI,
+  generateKeyPair,
+  importJWK,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 
 export const TOKEN_VARIANTS = [
   'valid',
@@ -101,11 +110,17 @@ export async function mintToken(request: MintRequest, context: MintContext): Pro
     }
     case 'alg_none': {
       const noneHeader = { alg: 'none', typ: 'at+jwt', kid };
-      return { token: `${encodeSegment(noneHeader)}.${encodeSegment(payload)}.`, header: noneHeader, payload };
+      return {
+        token: `${encodeSegment(noneHeader)}.${encodeSegment(payload)}.`,
+        header: noneHeader,
+        payload,
+      };
     }
     case 'hs256_public_key': {
       const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = context.signer;
-      const publicKey = await importJWK({ ...publicJwk, alg: 'RS256' }, 'RS256', { extractable: true });
+      const publicKey = await importJWK({ ...publicJwk, alg: 'RS256' }, 'RS256', {
+        extractable: true,
+      });
       key = new TextEncoder().encode(await exportSPKI(publicKey as CryptoKey));
       header = { ...header, alg: 'HS256' };
       break;
@@ -121,7 +136,9 @@ export async function mintToken(request: MintRequest, context: MintContext): Pro
       break;
   }
 
-  const signingKey = (key as JWK).kty ? await importJWK(key as JWK, 'RS256') : (key as CryptoKey | Uint8Array);
+  const signingKey = (key as JWK).kty
+    ? await importJWK(key as JWK, 'RS256')
+    : (key as CryptoKey | Uint8Array);
   const token = await new SignJWT(payload)
     .setProtectedHeader(header as { alg: string })
     .sign(signingKey);

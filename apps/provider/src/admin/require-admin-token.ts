@@ -3,7 +3,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 export function isAdminAuthorized(authorization: string | undefined, adminToken: string): boolean {
   const match = /^Bearer ([^\s]+)$/.exec(authorization ?? '');
-  const presented = createHash('sha256').update(match?.[1] ?? '').digest();
+  const presented = createHash('sha256')
+    .update(match?.[1] ?? '')
+    .digest();
   const expected = createHash('sha256').update(adminToken).digest();
   return timingSafeEqual(presented, expected) && !!match;
 }

@@ -60,7 +60,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs the workers in parallel for `seconds`, adding every request's latency to `into`. */
-async function measure(workers: (() => Promise<boolean>)[], seconds: number, into?: Sample): Promise<void> {
+async function measure(
+  workers: (() => Promise<boolean>)[],
+  seconds: number,
+  into?: Sample,
+): Promise<void> {
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -78,10 +82,17 @@ async function measure(workers: (() => Promise<boolean>)[], seconds: number, int
   if (into) into.seconds += (performance.now() - started) / 1000;
 }
 
-async function post(url: string, body: Record<string, string>, authorization?: string): Promise<Record<string, unknown>> {
+async function post(
+  url: string,
+  body: Record<string, string>,
+  authorization?: string,
+): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(authorization ? { authorization } : {}) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(authorization ? { authorization } : {}),
+    },
     body: new URLSearchParams(body).toString(),
   });
   return (await response.json()) as Record<string, unknown>;
@@ -95,29 +106,58 @@ interface Backend {
   close(): Promise<void>;
 }
 
-async function startBackend(label: string, database: DatabaseProvider, storage: 'prisma' | 'memory'): Promise<Backend> {
+async function startBackend(
+  label: string,
+  database: DatabaseProvider,
+  storage: 'prisma' | 'memory',
+): Promise<Backend> {
   const db = await createTestDatabase(database);
   await seedProvider(db.prisma);
   const port = await freePort();
   const issuer = `http://localhost:${port}`;
-  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', OAUTH_ISSUER: issuer, DATABASE_URL: db.url, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_MAX_PER_ADDRESS: '100000' });
-  const app = await startProviderApp({ config, prisma: db.prisma, logger: createLogger('silent'), engineStorage: storage });
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    OAUTH_ISSUER: issuer,
+    DATABASE_URL: db.url,
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT_MAX_PER_ADDRESS: '100000',
+  });
+  const app = await startProviderApp({
+    config,
+    prisma: db.prisma,
+    logger: createLogger('silent'),
+    engineStorage: storage,
+  });
   if (storage === 'memory') {
     const provider = app.host.current();
     for (const client of demoClients) {
       const metadata = clientMetadataFromDemo(client);
-      await (provider.Client as unknown as { adapter: { upsert(id: string, payload: object): Promise<void> } }).adapter.upsert(metadata.client_id, { ...metadata });
+      await (
+        provider.Client as unknown as {
+          adapter: { upsert(id: string, payload: object): Promise<void> };
+        }
+      ).adapter.upsert(metadata.client_id, { ...metadata });
     }
   }
   const machineAuth = basicAuth(machineClient.clientId, machineClient.clientSecret!);
-  const ccWork = () => post(`${issuer}/token`, { grant_type: 'client_credentials', scope: 'notes:stats' }, machineAuth).then((body) => typeof body.access_token === 'string');
+  const ccWork = () =>
+    post(
+      `${issuer}/token`,
+      { grant_type: 'client_credentials', scope: 'notes:stats' },
+      machineAuth,
+    ).then((body) => typeof body.access_token === 'string');
   const chains: string[] = [];
   for (let i = 0; i < CHAINS; i += 1) {
     const { tokens } = await mobileTokens(issuer);
     chains.push(String(tokens.body.refresh_token));
   }
   const refresh = chains.map((_, index) => async () => {
-    const body = await post(`${issuer}/token`, { grant_type: 'refresh_token', refresh_token: chains[index]!, client_id: mobileClient.clientId });
+    const body = await post(`${issuer}/token`, {
+      grant_type: 'refresh_token',
+      refresh_token: chains[index]!,
+      client_id: mobileClient.clientId,
+    });
     if (typeof body.refresh_token !== 'string') return false;
     chains[index] = body.refresh_token;
     return true;
@@ -130,7 +170,10 @@ async function startBackend(label: string, database: DatabaseProvider, storage: 
     label,
     cc,
     refresh,
-    samples: { cc: { latencies: [], errors: 0, seconds: 0 }, refresh: { latencies: [], errors: 0, seconds: 0 } },
+    samples: {
+      cc: { latencies: [], errors: 0, seconds: 0 },
+      refresh: { latencies: [], errors: 0, seconds: 0 },
+    },
     async close() {
       await app.close();
       await db.dispose();
@@ -173,7 +216,9 @@ const results = backends.flatMap((backend) => [
   summarise(backend.label, 'client_credentials', backend.samples.cc),
   summarise(backend.label, 'refresh_token (rotating)', backend.samples.refresh),
 ]);
-const baseline = new Map(results.filter((r) => r.backend === 'engine in-memory').map((r) => [r.grant, r.perSecond]));
+const baseline = new Map(
+  results.filter((r) => r.backend === 'engine in-memory').map((r) => [r.grant, r.perSecond]),
+);
 const rows = results.map((r) => [
   r.backend,
   r.grant,
@@ -184,7 +229,16 @@ const rows = results.map((r) => [
   String(r.count),
   String(r.errors),
 ]);
-const header = ['backend', 'grant', 'grants/s', 'p50 ms', 'p99 ms', 'vs memory', 'requests', 'errors'];
+const header = [
+  'backend',
+  'grant',
+  'grants/s',
+  'p50 ms',
+  'p99 ms',
+  'vs memory',
+  'requests',
+  'errors',
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log(

@@ -13,7 +13,12 @@ import { parseArgs } from 'node:util';
 import { createPrismaClient, resolveDatabaseUrl } from '@oauth-ref/db';
 import { loadConfig } from '../config/config.js';
 import { computeKeyRing } from '../keys/key-ring.js';
-import { ensureSigningKey, loadKeyRows, retireSigningKeys, rotateSigningKeys } from '../keys/signing-key-store.js';
+import {
+  ensureSigningKey,
+  loadKeyRows,
+  retireSigningKeys,
+  rotateSigningKeys,
+} from '../keys/signing-key-store.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,16 +39,25 @@ try {
     console.log(retired.length ? `retired: ${retired.join(', ')}` : 'nothing to retire');
   } else if (!values.list) {
     const result = await rotateSigningKeys(prisma, {
-      activationDelaySeconds: values['activate-in'] !== undefined ? Number(values['activate-in']) : config.keys.activationDelaySeconds,
-      retirementGraceSeconds: values.grace !== undefined ? Number(values.grace) : config.keys.retirementGraceSeconds,
+      activationDelaySeconds:
+        values['activate-in'] !== undefined
+          ? Number(values['activate-in'])
+          : config.keys.activationDelaySeconds,
+      retirementGraceSeconds:
+        values.grace !== undefined ? Number(values.grace) : config.keys.retirementGraceSeconds,
     });
-    console.log(`new key ${result.kid}: in the JWKS now, signing from ${result.activateAt.toISOString()}`);
-    for (const old of result.retiring) console.log(`key ${old.kid} leaves the JWKS at ${old.retireAt.toISOString()}`);
+    console.log(
+      `new key ${result.kid}: in the JWKS now, signing from ${result.activateAt.toISOString()}`,
+    );
+    for (const old of result.retiring)
+      console.log(`key ${old.kid} leaves the JWKS at ${old.retireAt.toISOString()}`);
   }
   const rows = await loadKeyRows(prisma);
   const ring = computeKeyRing(rows);
   for (const row of rows) {
-    console.log(`${row.kid}  ${ring.stateOf(row.kid)}  activate ${row.activateAt.toISOString()}  retire ${row.retireAt?.toISOString() ?? '-'}`);
+    console.log(
+      `${row.kid}  ${ring.stateOf(row.kid)}  activate ${row.activateAt.toISOString()}  retire ${row.retireAt?.toISOString() ?? '-'}`,
+    );
   }
 } finally {
   await prisma.$disconnect();

@@ -17,7 +17,9 @@ await migrateDatabase(database.url);
 const prisma = createPrismaClient(database.url);
 try {
   const result = await seedProvider(prisma);
-  console.log(`provider seed (${database.redacted}): users ${result.users.join(', ')}; clients ${result.clients.join(', ')}`);
+  console.log(
+    `provider seed (${database.redacted}): users ${result.users.join(', ')}; clients ${result.clients.join(', ')}`,
+  );
 } finally {
   await prisma.$disconnect();
 }

@@ -15,8 +15,12 @@ describe('loadConfig', () => {
   });
 
   it('normalises a lone trailing slash so iss never drifts', () => {
-    expect(loadConfig({ OAUTH_ISSUER: 'http://localhost:4000/' }).issuer).toBe('http://localhost:4000');
-    expect(loadConfig({ OAUTH_ISSUER: 'https://ID.example.com/tenant/' }).issuer).toBe('https://id.example.com/tenant');
+    expect(loadConfig({ OAUTH_ISSUER: 'http://localhost:4000/' }).issuer).toBe(
+      'http://localhost:4000',
+    );
+    expect(loadConfig({ OAUTH_ISSUER: 'https://ID.example.com/tenant/' }).issuer).toBe(
+      'https://id.example.com/tenant',
+    );
   });
 
   it.each([
@@ -30,8 +34,17 @@ describe('loadConfig', () => {
   });
 
   it('reads lifetimes and leeway from the environment (short values for tests)', () => {
-    const config = loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '5', REFRESH_TOKEN_TTL_SECONDS: '30', CLOCK_TOLERANCE_SECONDS: '0' });
-    expect(config.lifetimes).toMatchObject({ accessToken: 5, refreshToken: 30, clockTolerance: 0, authorizationCode: 60 });
+    const config = loadConfig({
+      ACCESS_TOKEN_TTL_SECONDS: '5',
+      REFRESH_TOKEN_TTL_SECONDS: '30',
+      CLOCK_TOLERANCE_SECONDS: '0',
+    });
+    expect(config.lifetimes).toMatchObject({
+      accessToken: 5,
+      refreshToken: 30,
+      clockTolerance: 0,
+      authorizationCode: 60,
+    });
   });
 
   it('refuses non-positive lifetimes and a short admin token', () => {
@@ -40,12 +53,19 @@ describe('loadConfig', () => {
   });
 
   it('parses CORS origins and refuses paths', () => {
-    expect(loadConfig({ CORS_ORIGINS: 'http://a.test, https://b.test:8443' }).corsOrigins).toEqual(['http://a.test', 'https://b.test:8443']);
+    expect(loadConfig({ CORS_ORIGINS: 'http://a.test, https://b.test:8443' }).corsOrigins).toEqual([
+      'http://a.test',
+      'https://b.test:8443',
+    ]);
     expect(() => loadConfig({ CORS_ORIGINS: 'http://a.test/path' })).toThrow(ConfigError);
   });
 
   it('treats empty variables as unset and parses DEMO_MODE', () => {
-    expect(loadConfig({ PROVIDER_ADMIN_TOKEN: '', DEMO_MODE: 'false' })).toMatchObject({ adminToken: undefined, demoMode: false, trustProxy: false });
+    expect(loadConfig({ PROVIDER_ADMIN_TOKEN: '', DEMO_MODE: 'false' })).toMatchObject({
+      adminToken: undefined,
+      demoMode: false,
+      trustProxy: false,
+    });
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(() => loadConfig({ DEMO_MODE: 'maybe' })).toThrow(ConfigError);
   });

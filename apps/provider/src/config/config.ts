@@ -28,7 +28,10 @@ export const issuerSchema = z.string().transform((raw, ctx) => {
     return z.NEVER;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    ctx.addIssue({ code: 'custom', message: 'OAUTH_ISSUER must use https (or http for local demos)' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'OAUTH_ISSUER must use https (or http for local demos)',
+    });
     return z.NEVER;
   }
   if (url.search || url.hash || raw.includes('?') || raw.includes('#')) {
@@ -138,7 +141,11 @@ export interface ProviderConfig {
   };
   readonly sweepIntervalSeconds: number;
   /** Failed sign-ins allowed per username (`max`) and per client address (`maxPerAddress`) per window. */
-  readonly loginRateLimit: { readonly max: number; readonly maxPerAddress: number; readonly windowSeconds: number };
+  readonly loginRateLimit: {
+    readonly max: number;
+    readonly maxPerAddress: number;
+    readonly windowSeconds: number;
+  };
 }
 
 /** Thrown when the environment does not describe a valid configuration. */
@@ -199,6 +206,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refreshSeconds: e.KEY_REFRESH_SECONDS,
     },
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
-    loginRateLimit: { max: e.LOGIN_RATE_LIMIT_MAX, maxPerAddress: e.LOGIN_RATE_LIMIT_MAX_PER_ADDRESS, windowSeconds: e.LOGIN_RATE_LIMIT_WINDOW_SECONDS },
+    loginRateLimit: {
+      max: e.LOGIN_RATE_LIMIT_MAX,
+      maxPerAddress: e.LOGIN_RATE_LIMIT_MAX_PER_ADDRESS,
+      windowSeconds: e.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
+    },
   });
 }

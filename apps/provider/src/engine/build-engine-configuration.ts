@@ -3,7 +3,14 @@
  * Every protocol rule here is the engine's; this file only chooses.
  */
 import { OIDC_SCOPES, API_SCOPES } from '@oauth-ref/scopes';
-import type { Adapter, ClientMetadata, Configuration, FindAccount, KoaContextWithOIDC, Client } from 'oidc-provider';
+import type {
+  Adapter,
+  ClientMetadata,
+  Configuration,
+  FindAccount,
+  KoaContextWithOIDC,
+  Client,
+} from 'oidc-provider';
 import type { JWK } from 'jose';
 import type { ProviderConfig } from '../config/config.js';
 import { assertClientGrantPolicy, CLIENT_GRANT_POLICY } from './client-grant-policy.js';
@@ -63,7 +70,9 @@ export function buildEngineConfiguration(deps: EngineDeps): Configuration {
     },
     // RFC 7636 + RFC 9700 §2.1.1: PKCE is required for public clients and accepted from
     // confidential ones; the engine only supports S256 (`plain` is refused).
-    pkce: { required: (_ctx: KoaContextWithOIDC, client: Client) => client.clientAuthMethod === 'none' },
+    pkce: {
+      required: (_ctx: KoaContextWithOIDC, client: Client) => client.clientAuthMethod === 'none',
+    },
     // RFC 9700 §4.14.2: public clients' refresh tokens rotate on every use; the engine revokes the
     // whole grant when a rotated (consumed) token is presented again. Confidential clients'
     // tokens rotate once 70% of their lifetime has passed.
@@ -76,7 +85,8 @@ export function buildEngineConfiguration(deps: EngineDeps): Configuration {
     issueRefreshToken: async (_ctx: KoaContextWithOIDC, client: Client, code) =>
       client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
     clientBasedCORS: (_ctx: KoaContextWithOIDC, origin: string, client: Client) =>
-      corsOrigins.has(origin) && (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin),
+      corsOrigins.has(origin) &&
+      (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin),
     interactions: {
       url: async (_ctx: KoaContextWithOIDC, interaction) => `/interaction/${interaction.uid}`,
     },
@@ -92,14 +102,29 @@ export function buildEngineConfiguration(deps: EngineDeps): Configuration {
       Grant: ttl.grant,
       BackchannelAuthenticationRequest: ttl.deviceCode,
       // A rotated refresh token keeps the absolute expiry of the one it replaces.
-      RefreshToken: (ctx: KoaContextWithOIDC) => ctx?.oidc?.entities.RotatedRefreshToken?.remainingTTL ?? ttl.refreshToken,
+      RefreshToken: (ctx: KoaContextWithOIDC) =>
+        ctx?.oidc?.entities.RotatedRefreshToken?.remainingTTL ?? ttl.refreshToken,
     },
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       // RFC 7662 §4 / RFC 7009 §2.1: a client may introspect or revoke only tokens issued to it.
-      introspection: { enabled: true, allowedPolicy: async (_ctx: KoaContextWithOIDC, client: Client, token: { clientId?: string }) => token.clientId === client.clientId },
-      revocation: { enabled: true, allowedPolicy: async (_ctx: KoaContextWithOIDC, client: Client, token: { clientId?: string }) => token.clientId === client.clientId },
+      introspection: {
+        enabled: true,
+        allowedPolicy: async (
+          _ctx: KoaContextWithOIDC,
+          client: Client,
+          token: { clientId?: string },
+        ) => token.clientId === client.clientId,
+      },
+      revocation: {
+        enabled: true,
+        allowedPolicy: async (
+          _ctx: KoaContextWithOIDC,
+          client: Client,
+          token: { clientId?: string },
+        ) => token.clientId === client.clientId,
+      },
       userinfo: { enabled: true },
       deviceFlow: {
         enabled: true,
@@ -117,7 +142,8 @@ export function buildEngineConfiguration(deps: EngineDeps): Configuration {
         initialAccessToken: true,
         issueRegistrationAccessToken: true,
         policies: {
-          [CLIENT_GRANT_POLICY]: (_ctx: KoaContextWithOIDC, properties: ClientMetadata) => assertClientGrantPolicy(properties),
+          [CLIENT_GRANT_POLICY]: (_ctx: KoaContextWithOIDC, properties: ClientMetadata) =>
+            assertClientGrantPolicy(properties),
         },
       },
       dPoP: { enabled: true },

@@ -6,7 +6,12 @@
  */
 import { errors, type ClientMetadata } from 'oidc-provider';
 
-const USER_GRANTS = new Set(['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code', 'implicit']);
+const USER_GRANTS = new Set([
+  'authorization_code',
+  'refresh_token',
+  'urn:ietf:params:oauth:grant-type:device_code',
+  'implicit',
+]);
 
 export const CLIENT_GRANT_POLICY = 'machine-clients-only-for-client-credentials';
 
@@ -14,7 +19,9 @@ export function assertClientGrantPolicy(metadata: Partial<ClientMetadata>): void
   const grants = metadata.grant_types ?? ['authorization_code'];
   if (!grants.includes('client_credentials')) return;
   if (grants.some((grant) => USER_GRANTS.has(grant))) {
-    throw new errors.InvalidClientMetadata('client_credentials cannot be combined with user grant types');
+    throw new errors.InvalidClientMetadata(
+      'client_credentials cannot be combined with user grant types',
+    );
   }
   if (metadata.token_endpoint_auth_method === 'none') {
     throw new errors.InvalidClientMetadata('client_credentials requires client authentication');

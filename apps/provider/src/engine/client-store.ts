@@ -23,11 +23,17 @@ export function clientMetadataFromDemo(client: DemoClient): ClientMetadata {
   };
 }
 
-export async function upsertClient(repository: OidcPayloadRepository, metadata: ClientMetadata): Promise<void> {
+export async function upsertClient(
+  repository: OidcPayloadRepository,
+  metadata: ClientMetadata,
+): Promise<void> {
   await new OidcAdapter('Client', repository).upsert(metadata.client_id, { ...metadata });
 }
 
-export async function deleteClient(repository: OidcPayloadRepository, clientId: string): Promise<boolean> {
+export async function deleteClient(
+  repository: OidcPayloadRepository,
+  clientId: string,
+): Promise<boolean> {
   const adapter = new OidcAdapter('Client', repository);
   const existing = await adapter.find(clientId);
   if (!existing) return false;
@@ -35,7 +41,10 @@ export async function deleteClient(repository: OidcPayloadRepository, clientId: 
   return true;
 }
 
-export async function listClients(repository: OidcPayloadRepository, ids: readonly string[]): Promise<ClientMetadata[]> {
+export async function listClients(
+  repository: OidcPayloadRepository,
+  ids: readonly string[],
+): Promise<ClientMetadata[]> {
   const adapter = new OidcAdapter('Client', repository);
   const found = await Promise.all(ids.map((id) => adapter.find(id)));
   return found.filter((value): value is NonNullable<typeof value> => !!value) as ClientMetadata[];

@@ -32,15 +32,27 @@ function clientOf(ctx: KoaContextWithOIDC | undefined): string | undefined {
 
 export function attachEngineEvents(provider: Provider, logger: Logger): void {
   provider.on('server_error', (ctx: KoaContextWithOIDC, error: unknown) => {
-    logger.error('engine server_error', { ...describeError(error), client_id: clientOf(ctx), path: ctx?.path });
+    logger.error('engine server_error', {
+      ...describeError(error),
+      client_id: clientOf(ctx),
+      path: ctx?.path,
+    });
   });
   for (const event of ERROR_EVENTS) {
-    (provider.on as (name: string, listener: (ctx: KoaContextWithOIDC, error: unknown) => void) => void)(event, (ctx, error) => {
+    (
+      provider.on as (
+        name: string,
+        listener: (ctx: KoaContextWithOIDC, error: unknown) => void,
+      ) => void
+    )(event, (ctx, error) => {
       logger.warn(event, { ...describeError(error), client_id: clientOf(ctx) });
     });
   }
   provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
-    logger.info('grant.success', { grant_type: ctx.oidc?.params?.grant_type, client_id: clientOf(ctx) });
+    logger.info('grant.success', {
+      grant_type: ctx.oidc?.params?.grant_type,
+      client_id: clientOf(ctx),
+    });
   });
   provider.on('grant.revoked', (ctx: KoaContextWithOIDC) => {
     logger.warn('grant.revoked', { client_id: clientOf(ctx) });

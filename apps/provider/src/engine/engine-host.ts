@@ -47,7 +47,11 @@ export class EngineHost {
     host.#build(ring);
     host.#scheduleTransition(ring);
     host.#timer = setInterval(() => {
-      host.refresh().catch((error: unknown) => options.logger.error('key refresh failed', describeError(error)));
+      host
+        .refresh()
+        .catch((error: unknown) =>
+          options.logger.error('key refresh failed', describeError(error)),
+        );
     }, options.config.keys.refreshSeconds * 1000);
     host.#timer.unref();
     return host;
@@ -67,7 +71,10 @@ export class EngineHost {
     const ring = computeKeyRing(await loadKeyRows(this.options.prisma));
     if (ring.fingerprint !== this.#ring.fingerprint) {
       this.#build(ring);
-      this.options.logger.info('signing keys changed', { signer: ring.signer?.kid, published: ring.published.map((row) => row.kid) });
+      this.options.logger.info('signing keys changed', {
+        signer: ring.signer?.kid,
+        published: ring.published.map((row) => row.kid),
+      });
     }
     this.#scheduleTransition(ring);
   }
@@ -80,7 +87,9 @@ export class EngineHost {
     const delay = Math.max(0, ring.nextTransitionAt - Date.now()) + 25;
     if (delay > 2 ** 31 - 1) return;
     this.#transition = setTimeout(() => {
-      this.refresh().catch((error: unknown) => this.options.logger.error('key refresh failed', describeError(error)));
+      this.refresh().catch((error: unknown) =>
+        this.options.logger.error('key refresh failed', describeError(error)),
+      );
     }, delay);
     this.#transition.unref();
   }

@@ -13,7 +13,10 @@ export function enforceExactRedirectMatching(provider: Provider): void {
     redirectUriAllowed(value: string): boolean;
     postLogoutRedirectUriAllowed(value: string): boolean;
   };
-  prototype.redirectUriAllowed = function redirectUriAllowed(this: { redirectUris?: string[] }, value: string) {
+  prototype.redirectUriAllowed = function redirectUriAllowed(
+    this: { redirectUris?: string[] },
+    value: string,
+  ) {
     return (this.redirectUris ?? []).includes(value);
   };
   prototype.postLogoutRedirectUriAllowed = function postLogoutRedirectUriAllowed(

@@ -22,7 +22,8 @@ const API_SCOPE_SET: ReadonlySet<string> = new Set(API_SCOPES);
 
 export function clientKindOf(client: Pick<Client, 'grantTypes' | 'clientAuthMethod'>): ClientKind {
   const grants = client.grantTypes ?? [];
-  if (grants.includes('client_credentials') && !grants.includes('authorization_code')) return 'machine';
+  if (grants.includes('client_credentials') && !grants.includes('authorization_code'))
+    return 'machine';
   return client.clientAuthMethod === 'none' ? 'public' : 'confidential';
 }
 
@@ -57,7 +58,11 @@ export function createResourceIndicatorsFeature(options: ResourceRuleOptions) {
       if (scopes.length > 0 && !scopes.some((scope) => API_SCOPE_SET.has(scope))) return false;
       return true;
     },
-    async getResourceServerInfo(_ctx: KoaContextWithOIDC, resourceIndicator: string, client: Client): Promise<ResourceServer> {
+    async getResourceServerInfo(
+      _ctx: KoaContextWithOIDC,
+      resourceIndicator: string,
+      client: Client,
+    ): Promise<ResourceServer> {
       if (resourceIndicator !== apiResource) throw new errors.InvalidTarget();
       const kid = options.signingKid();
       return {

@@ -3,14 +3,23 @@ import type { EngineHost } from '../engine/engine-host.js';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
 import { Router } from './router.js';
 
-export function createHealthRouter(prisma: ProviderPrisma, host: () => EngineHost | undefined, issuer: string): Router {
+export function createHealthRouter(
+  prisma: ProviderPrisma,
+  host: () => EngineHost | undefined,
+  issuer: string,
+): Router {
   return new Router().add('GET', '/health', async (ctx) => {
     ctx.set('cache-control', 'no-store');
     try {
       await prisma.providerSecret.findFirst({ select: { name: true } });
       const signer = host()?.keyRing().signer;
       ctx.status = signer ? 200 : 503;
-      ctx.body = { status: signer ? 'ok' : 'starting', issuer, database: 'ok', signingKey: signer?.kid ?? null };
+      ctx.body = {
+        status: signer ? 'ok' : 'starting',
+        issuer,
+        database: 'ok',
+        signingKey: signer?.kid ?? null,
+      };
     } catch {
       ctx.status = 503;
       ctx.body = { status: 'unavailable', issuer, database: 'unreachable' };

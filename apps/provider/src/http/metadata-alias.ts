@@ -7,7 +7,8 @@ import type { Context, Next } from 'koa';
 
 export function authorizationServerMetadataAlias() {
   return async (ctx: Context, next: Next): Promise<void> => {
-    if (ctx.path === '/.well-known/oauth-authorization-server') ctx.path = '/.well-known/openid-configuration';
+    if (ctx.path === '/.well-known/oauth-authorization-server')
+      ctx.path = '/.well-known/openid-configuration';
     await next();
   };
 }

@@ -44,7 +44,8 @@ export async function readForm(ctx: Context, limit = 16 * 1024): Promise<Record<
 
 /** A JSON object body. */
 export async function readJson(ctx: Context, limit = 64 * 1024): Promise<Record<string, unknown>> {
-  if (!ctx.is('application/json')) throw new UnsupportedContentTypeError('expected application/json');
+  if (!ctx.is('application/json'))
+    throw new UnsupportedContentTypeError('expected application/json');
   const raw = await readRaw(ctx, limit);
   let value: unknown;
   try {

@@ -31,7 +31,8 @@ export class Router {
         const match = route.pattern.exec(ctx.path);
         if (!match) continue;
         pathMatched = true;
-        if (route.method !== ctx.method && !(route.method === 'GET' && ctx.method === 'HEAD')) continue;
+        if (route.method !== ctx.method && !(route.method === 'GET' && ctx.method === 'HEAD'))
+          continue;
         const params: Record<string, string> = {};
         try {
           route.keys.forEach((key, index) => {

@@ -9,9 +9,12 @@ import { CONTENT_SECURITY_POLICY } from './html.js';
 import { BodyTooLargeError, MalformedBodyError, UnsupportedContentTypeError } from './read-body.js';
 
 function statusFor(error: unknown): { status: number; error: string; description: string } {
-  if (error instanceof BodyTooLargeError) return { status: 413, error: 'invalid_request', description: 'request body too large' };
-  if (error instanceof UnsupportedContentTypeError) return { status: 415, error: 'invalid_request', description: error.message };
-  if (error instanceof MalformedBodyError) return { status: 400, error: 'invalid_request', description: error.message };
+  if (error instanceof BodyTooLargeError)
+    return { status: 413, error: 'invalid_request', description: 'request body too large' };
+  if (error instanceof UnsupportedContentTypeError)
+    return { status: 415, error: 'invalid_request', description: error.message };
+  if (error instanceof MalformedBodyError)
+    return { status: 400, error: 'invalid_request', description: error.message };
   return { status: 500, error: 'server_error', description: 'internal error' };
 }
 
@@ -31,7 +34,12 @@ export function securityHeaders(logger: Logger) {
       ctx.set('cache-control', 'no-store');
       ctx.body = { error: mapped.error, error_description: mapped.description };
     } finally {
-      logger.info('request', { method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - started) });
+      logger.info('request', {
+        method: ctx.method,
+        path: ctx.path,
+        status: ctx.status,
+        ms: Math.round(performance.now() - started),
+      });
     }
   };
 }

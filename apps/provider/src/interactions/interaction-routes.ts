@@ -38,7 +38,11 @@ function sendHtml(ctx: Context, status: number, body: string): void {
   ctx.body = body;
 }
 
-async function loadInteraction(ctx: Context, deps: InteractionDeps, uid: string): Promise<InteractionDetails | undefined> {
+async function loadInteraction(
+  ctx: Context,
+  deps: InteractionDeps,
+  uid: string,
+): Promise<InteractionDetails | undefined> {
   try {
     const details = await deps.provider.interactionDetails(ctx.req, ctx.res);
     if (details.uid !== uid) throw new Error('uid mismatch');
@@ -47,32 +51,64 @@ async function loadInteraction(ctx: Context, deps: InteractionDeps, uid: string)
     sendHtml(
       ctx,
       400,
-      renderMessagePage('Sign-in expired', 'This sign-in attempt is no longer valid. Go back to the application and start again.'),
+      renderMessagePage(
+        'Sign-in expired',
+        'This sign-in attempt is no longer valid. Go back to the application and start again.',
+      ),
     );
     return undefined;
   }
 }
 
 async function clientName(deps: InteractionDeps, clientId: unknown): Promise<string> {
-  const client = typeof clientId === 'string' ? await deps.provider.Client.find(clientId) : undefined;
+  const client =
+    typeof clientId === 'string' ? await deps.provider.Client.find(clientId) : undefined;
   return client?.clientName ?? client?.clientId ?? 'an application';
 }
 
-async function renderPrompt(ctx: Context, deps: InteractionDeps, details: InteractionDetails, extra: { error?: string; username?: string; status?: number } = {}) {
+async function renderPrompt(
+  ctx: Context,
+  deps: InteractionDeps,
+  details: InteractionDetails,
+  extra: { error?: string; username?: string; status?: number } = {},
+) {
   const secure = new URL(deps.config.issuer).protocol === 'https:';
   const csrf = issueCsrfToken(ctx, details.uid, secure);
   const name = await clientName(deps, details.params.client_id);
   if (details.prompt.name === 'login') {
     const seededUsers = deps.config.demoMode ? await listSeededUsers(deps.prisma) : [];
-    sendHtml(ctx, extra.status ?? 200, renderLoginPage({ uid: details.uid, csrf, clientName: name, seededUsers, ...extra }));
+    sendHtml(
+      ctx,
+      extra.status ?? 200,
+      renderLoginPage({ uid: details.uid, csrf, clientName: name, seededUsers, ...extra }),
+    );
     return;
   }
   const accountId = details.session?.accountId;
-  const user = accountId ? await deps.prisma.providerUser.findUnique({ where: { id: accountId } }) : null;
-  const scopes = String(details.params.scope ?? '').split(' ').filter(Boolean);
+  const user = accountId
+    ? await deps.prisma.providerUser.findUnique({ where: { id: accountId } })
+    : null;
+  const scopes = String(details.params.scope ?? '')
+    .split(' ')
+    .filter(Boolean);
   const resource = details.params.resource;
-  const resources = Array.isArray(resource) ? resource.map(String) : resource ? [String(resource)] : [];
-  sendHtml(ctx, 200, renderConsentPage({ uid: details.uid, csrf, clientName: name, userName: user?.name ?? 'you', scopes, resources }));
+  const resources = Array.isArray(resource)
+    ? resource.map(String)
+    : resource
+      ? [String(resource)]
+      : [];
+  sendHtml(
+    ctx,
+    200,
+    renderConsentPage({
+      uid: details.uid,
+      csrf,
+      clientName: name,
+      userName: user?.name ?? 'you',
+      scopes,
+      resources,
+    }),
+  );
 }
 
 /**
@@ -80,8 +116,15 @@ async function renderPrompt(ctx: Context, deps: InteractionDeps, details: Intera
  * (`mergeWithLastSubmission: false`); consent keeps the login of the same request, so `prompt=login`
  * does not ask for the password a second time after consent.
  */
-async function finish(ctx: Context, deps: InteractionDeps, result: Record<string, unknown>, merge = false): Promise<void> {
-  const returnTo = await deps.provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: merge });
+async function finish(
+  ctx: Context,
+  deps: InteractionDeps,
+  result: Record<string, unknown>,
+  merge = false,
+): Promise<void> {
+  const returnTo = await deps.provider.interactionResult(ctx.req, ctx.res, result, {
+    mergeWithLastSubmission: merge,
+  });
   ctx.status = 303;
   ctx.set('cache-control', 'no-store');
   ctx.redirect(returnTo);
@@ -100,7 +143,14 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
     if (!details) return undefined;
     const form = await readForm(ctx);
     if (!verifyCsrfToken(ctx, uid, form.csrf)) {
-      sendHtml(ctx, 403, renderMessagePage('Request refused', 'The form was not submitted from this sign-in page. Go back and try again.'));
+      sendHtml(
+        ctx,
+        403,
+        renderMessagePage(
+          'Request refused',
+          'The form was not submitted from this sign-in page. Go back and try again.',
+        ),
+      );
       return undefined;
     }
     return { details, form };
@@ -116,41 +166,64 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
       if (!guarded) return;
       const { details, form } = guarded;
       if (details.prompt.name !== 'login') {
-        sendHtml(ctx, 400, renderMessagePage('Request refused', 'This step of the sign-in is already complete.'));
+        sendHtml(
+          ctx,
+          400,
+          renderMessagePage('Request refused', 'This step of the sign-in is already complete.'),
+        );
         return;
       }
       const username = (form.username ?? '').trim().slice(0, 200);
       const limits = [
-        { key: `login:ip:${clientAddress(ctx)}`, policy: { max: policy.maxPerAddress, windowSeconds: policy.windowSeconds } },
+        {
+          key: `login:ip:${clientAddress(ctx)}`,
+          policy: { max: policy.maxPerAddress, windowSeconds: policy.windowSeconds },
+        },
         ...(username ? [{ key: `login:user:${username.toLowerCase()}`, policy }] : []),
       ];
       for (const { key, policy: limit } of limits) {
         if (await isRateLimited(prisma, key, limit)) {
-          await renderPrompt(ctx, deps, details, { error: 'Too many sign-in attempts. Wait a few minutes and try again.', username, status: 429 });
+          await renderPrompt(ctx, deps, details, {
+            error: 'Too many sign-in attempts. Wait a few minutes and try again.',
+            username,
+            status: 429,
+          });
           ctx.set('retry-after', String(policy.windowSeconds));
           return;
         }
       }
       let accountId: string | undefined;
       if (form.pick !== undefined) {
-        const user = config.demoMode ? await prisma.providerUser.findUnique({ where: { id: form.pick } }) : null;
+        const user = config.demoMode
+          ? await prisma.providerUser.findUnique({ where: { id: form.pick } })
+          : null;
         accountId = user?.seeded ? user.id : undefined;
       } else {
         accountId = (await authenticateUser(prisma, username, form.password ?? ''))?.id;
       }
       if (!accountId) {
         for (const { key, policy: limit } of limits) await recordAttempt(prisma, key, limit);
-        await renderPrompt(ctx, deps, details, { error: GENERIC_LOGIN_ERROR, username, status: 401 });
+        await renderPrompt(ctx, deps, details, {
+          error: GENERIC_LOGIN_ERROR,
+          username,
+          status: 401,
+        });
         return;
       }
-      await finish(ctx, deps, { login: { accountId, amr: [form.pick !== undefined ? 'demo' : 'pwd'] } });
+      await finish(ctx, deps, {
+        login: { accountId, amr: [form.pick !== undefined ? 'demo' : 'pwd'] },
+      });
     })
     .add('POST', '/interaction/:uid/confirm', async (ctx, { uid = '' }) => {
       const guarded = await guardedForm(ctx, uid);
       if (!guarded) return;
       const { details } = guarded;
       if (details.prompt.name !== 'consent' || !details.session?.accountId) {
-        sendHtml(ctx, 400, renderMessagePage('Request refused', 'There is nothing to confirm at this step.'));
+        sendHtml(
+          ctx,
+          400,
+          renderMessagePage('Request refused', 'There is nothing to confirm at this step.'),
+        );
         return;
       }
       const { provider } = deps;
@@ -161,12 +234,20 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
       };
       const grant = details.grantId
         ? await provider.Grant.find(details.grantId)
-        : new provider.Grant({ accountId: details.session.accountId, clientId: String(details.params.client_id) });
+        : new provider.Grant({
+            accountId: details.session.accountId,
+            clientId: String(details.params.client_id),
+          });
       if (!grant) {
-        sendHtml(ctx, 400, renderMessagePage('Sign-in expired', 'This sign-in attempt is no longer valid.'));
+        sendHtml(
+          ctx,
+          400,
+          renderMessagePage('Sign-in expired', 'This sign-in attempt is no longer valid.'),
+        );
         return;
       }
-      if (promptDetails.missingOIDCScope) grant.addOIDCScope(promptDetails.missingOIDCScope.join(' '));
+      if (promptDetails.missingOIDCScope)
+        grant.addOIDCScope(promptDetails.missingOIDCScope.join(' '));
       if (promptDetails.missingOIDCClaims) grant.addOIDCClaims(promptDetails.missingOIDCClaims);
       for (const [indicator, scopes] of Object.entries(promptDetails.missingResourceScopes ?? {})) {
         grant.addResourceScope(indicator, scopes.join(' '));
@@ -177,6 +258,9 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
     .add('POST', '/interaction/:uid/abort', async (ctx, { uid = '' }) => {
       const guarded = await guardedForm(ctx, uid);
       if (!guarded) return;
-      await finish(ctx, deps, { error: 'access_denied', error_description: 'End-User aborted interaction' });
+      await finish(ctx, deps, {
+        error: 'access_denied',
+        error_description: 'End-User aborted interaction',
+      });
     });
 }

@@ -1,19 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mobileClient, webClient } from '@oauth-ref/demo-config';
-import { startTestProvider, TEST_ADMIN_TOKEN, type TestProvider } from '../testing/start-test-provider.js';
+import {
+  startTestProvider,
+  TEST_ADMIN_TOKEN,
+  type TestProvider,
+} from '../testing/start-test-provider.js';
 import { Browser, hiddenField } from '../testing/browser.js';
 import { alice, authorizationUrl, bob, pkcePair } from '../testing/oauth-flows.js';
 
 let provider: TestProvider;
 beforeAll(async () => {
-  provider = await startTestProvider({ env: { LOGIN_RATE_LIMIT_MAX: '3', LOGIN_RATE_LIMIT_WINDOW_SECONDS: '60' } });
+  provider = await startTestProvider({
+    env: { LOGIN_RATE_LIMIT_MAX: '3', LOGIN_RATE_LIMIT_WINDOW_SECONDS: '60' },
+  });
 });
 afterAll(async () => provider?.stop());
 
 /** Opens the login page of a fresh authorization request. */
 async function openLogin(scope = 'openid notes:read') {
   const browser = new Browser(provider.issuer);
-  const response = await browser.follow(await browser.get(authorizationUrl(provider.issuer, { state: 's', nonce: 'n', pkce: pkcePair(), scope })));
+  const response = await browser.follow(
+    await browser.get(
+      authorizationUrl(provider.issuer, { state: 's', nonce: 'n', pkce: pkcePair(), scope }),
+    ),
+  );
   const html = await response.text();
   const uid = /action="\/interaction\/([^"/]+)\/login"/.exec(html)?.[1];
   if (!uid) throw new Error(html.slice(0, 300));
@@ -38,7 +48,9 @@ describe('the login page', () => {
     const { browser, html, uid, csrf } = await openLogin();
     expect(html).toContain(`value="${alice.sub}"`);
     expect(html).toContain(`value="${bob.sub}"`);
-    const response = await browser.follow(await browser.postForm(`/interaction/${uid}/login`, { csrf, pick: bob.sub }));
+    const response = await browser.follow(
+      await browser.postForm(`/interaction/${uid}/login`, { csrf, pick: bob.sub }),
+    );
     const consent = await response.text();
     expect(consent).toContain('Allow access?');
     expect(consent).toContain('Bob Builder');
@@ -46,9 +58,17 @@ describe('the login page', () => {
 
   it('gives one generic error for a wrong password and an unknown user', async () => {
     const wrong = await openLogin();
-    const wrongResponse = await wrong.browser.postForm(`/interaction/${wrong.uid}/login`, { csrf: wrong.csrf, username: 'bob', password: 'nope' });
+    const wrongResponse = await wrong.browser.postForm(`/interaction/${wrong.uid}/login`, {
+      csrf: wrong.csrf,
+      username: 'bob',
+      password: 'nope',
+    });
     const unknown = await openLogin();
-    const unknownResponse = await unknown.browser.postForm(`/interaction/${unknown.uid}/login`, { csrf: unknown.csrf, username: 'mallory', password: 'nope' });
+    const unknownResponse = await unknown.browser.postForm(`/interaction/${unknown.uid}/login`, {
+      csrf: unknown.csrf,
+      username: 'mallory',
+      password: 'nope',
+    });
     expect(wrongResponse.status).toBe(401);
     expect(unknownResponse.status).toBe(401);
     const [a, b] = [await wrongResponse.text(), await unknownResponse.text()];
@@ -59,7 +79,11 @@ describe('the login page', () => {
 
   it('escapes what it echoes back', async () => {
     const { browser, uid, csrf } = await openLogin();
-    const response = await browser.postForm(`/interaction/${uid}/login`, { csrf, username: '"><script>alert(1)</script>', password: 'x' });
+    const response = await browser.postForm(`/interaction/${uid}/login`, {
+      csrf,
+      username: '"><script>alert(1)</script>',
+      password: 'x',
+    });
     const html = await response.text();
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&quot;&gt;&lt;script&gt;');
@@ -67,17 +91,28 @@ describe('the login page', () => {
 
   it('refuses a POST without the CSRF token, or with another interaction’s token', async () => {
     const first = await openLogin();
-    const missing = await first.browser.postForm(`/interaction/${first.uid}/login`, { username: alice.username, password: alice.password });
+    const missing = await first.browser.postForm(`/interaction/${first.uid}/login`, {
+      username: alice.username,
+      password: alice.password,
+    });
     expect(missing.status).toBe(403);
     const second = await openLogin();
-    const crossed = await second.browser.postForm(`/interaction/${second.uid}/login`, { csrf: first.csrf, username: alice.username, password: alice.password });
+    const crossed = await second.browser.postForm(`/interaction/${second.uid}/login`, {
+      csrf: first.csrf,
+      username: alice.username,
+      password: alice.password,
+    });
     expect(crossed.status).toBe(403);
   });
 
   it('refuses a POST without the interaction cookie (a cross-site form cannot finish a sign-in)', async () => {
     const { uid, csrf } = await openLogin();
     const stranger = new Browser(provider.issuer);
-    const response = await stranger.postForm(`/interaction/${uid}/login`, { csrf, username: alice.username, password: alice.password });
+    const response = await stranger.postForm(`/interaction/${uid}/login`, {
+      csrf,
+      username: alice.username,
+      password: alice.password,
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('no longer valid');
   });
@@ -86,7 +121,12 @@ describe('the login page', () => {
     const created = await fetch(`${provider.issuer}/admin/users`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'carol', password: 'carol-password-1', email: 'carol@example.com', name: 'Carol' }),
+      body: JSON.stringify({
+        username: 'carol',
+        password: 'carol-password-1',
+        email: 'carol@example.com',
+        name: 'Carol',
+      }),
     });
     const { sub } = (await created.json()) as { sub: string };
     const { browser, uid, csrf } = await openLogin();
@@ -98,11 +138,23 @@ describe('the login page', () => {
     const strict = await startTestProvider({ db: provider.db, env: { DEMO_MODE: 'false' } });
     try {
       const browser = new Browser(strict.issuer);
-      const page = await browser.follow(await browser.get(authorizationUrl(strict.issuer, { state: 's', nonce: 'n', pkce: pkcePair(), scope: 'openid' })));
+      const page = await browser.follow(
+        await browser.get(
+          authorizationUrl(strict.issuer, {
+            state: 's',
+            nonce: 'n',
+            pkce: pkcePair(),
+            scope: 'openid',
+          }),
+        ),
+      );
       const html = await page.text();
       expect(html).not.toContain('name="pick"');
       const uid = /action="\/interaction\/([^"/]+)\/login"/.exec(html)![1];
-      const response = await browser.postForm(`/interaction/${uid}/login`, { csrf: hiddenField(html, 'csrf'), pick: alice.sub });
+      const response = await browser.postForm(`/interaction/${uid}/login`, {
+        csrf: hiddenField(html, 'csrf'),
+        pick: alice.sub,
+      });
       expect(response.status).toBe(401);
     } finally {
       await strict.stop();
@@ -112,13 +164,27 @@ describe('the login page', () => {
   it('rate-limits failed attempts per username across the shared table (429, even for the right password)', async () => {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const { browser, uid, csrf } = await openLogin();
-      expect((await browser.postForm(`/interaction/${uid}/login`, { csrf, username: 'alice', password: `wrong-${attempt}` })).status).toBe(401);
+      expect(
+        (
+          await browser.postForm(`/interaction/${uid}/login`, {
+            csrf,
+            username: 'alice',
+            password: `wrong-${attempt}`,
+          })
+        ).status,
+      ).toBe(401);
     }
     const { browser, uid, csrf } = await openLogin();
-    const limited = await browser.postForm(`/interaction/${uid}/login`, { csrf, username: 'alice', password: alice.password });
+    const limited = await browser.postForm(`/interaction/${uid}/login`, {
+      csrf,
+      username: 'alice',
+      password: alice.password,
+    });
     expect(limited.status).toBe(429);
     expect(await limited.text()).toContain('Too many sign-in attempts');
-    const row = await provider.db.prisma.rateLimitWindow.findUnique({ where: { key: 'login:user:alice' } });
+    const row = await provider.db.prisma.rateLimitWindow.findUnique({
+      where: { key: 'login:user:alice' },
+    });
     expect(row?.count).toBe(3);
     await provider.db.prisma.rateLimitWindow.deleteMany({});
   });
@@ -134,8 +200,16 @@ describe('the login page', () => {
 
 describe('the consent page', () => {
   it('lists each requested scope with its catalogue description', async () => {
-    const { browser, uid, csrf } = await openLogin('openid profile email offline_access notes:read notes:write');
-    const response = await browser.follow(await browser.postForm(`/interaction/${uid}/login`, { csrf, username: alice.username, password: alice.password }));
+    const { browser, uid, csrf } = await openLogin(
+      'openid profile email offline_access notes:read notes:write',
+    );
+    const response = await browser.follow(
+      await browser.postForm(`/interaction/${uid}/login`, {
+        csrf,
+        username: alice.username,
+        password: alice.password,
+      }),
+    );
     const html = await response.text();
     for (const [scope, description] of [
       ['openid', 'Sign you in and confirm who you are.'],
@@ -152,17 +226,42 @@ describe('the consent page', () => {
 
   it('is skipped for a web client whose grant already covers the request', async () => {
     const browser = new Browser(provider.issuer);
-    const web = { clientId: webClient.clientId, redirectUri: webClient.redirectUris[0]!, scope: 'openid notes:read' };
-    const first = await browser.follow(await browser.get(authorizationUrl(provider.issuer, { state: 's', nonce: 'n', pkce: pkcePair(), ...web })));
+    const web = {
+      clientId: webClient.clientId,
+      redirectUri: webClient.redirectUris[0]!,
+      scope: 'openid notes:read',
+    };
+    const first = await browser.follow(
+      await browser.get(
+        authorizationUrl(provider.issuer, { state: 's', nonce: 'n', pkce: pkcePair(), ...web }),
+      ),
+    );
     let html = await first.text();
     let uid = /action="\/interaction\/([^"/]+)\/login"/.exec(html)![1];
-    html = await (await browser.follow(await browser.postForm(`/interaction/${uid}/login`, { csrf: hiddenField(html, 'csrf'), username: alice.username, password: alice.password }))).text();
+    html = await (
+      await browser.follow(
+        await browser.postForm(`/interaction/${uid}/login`, {
+          csrf: hiddenField(html, 'csrf'),
+          username: alice.username,
+          password: alice.password,
+        }),
+      )
+    ).text();
     uid = /action="\/interaction\/([^"/]+)\/confirm"/.exec(html)![1];
-    const done = await browser.follow(await browser.postForm(`/interaction/${uid}/confirm`, { csrf: hiddenField(html, 'csrf') }));
+    const done = await browser.follow(
+      await browser.postForm(`/interaction/${uid}/confirm`, { csrf: hiddenField(html, 'csrf') }),
+    );
     expect(done.headers.get('location')).toContain(webClient.redirectUris[0]);
-    const again = await browser.follow(await browser.get(authorizationUrl(provider.issuer, { state: 's2', nonce: 'n', pkce: pkcePair(), ...web })));
+    const again = await browser.follow(
+      await browser.get(
+        authorizationUrl(provider.issuer, { state: 's2', nonce: 'n', pkce: pkcePair(), ...web }),
+      ),
+    );
     const body = await again.text();
-    expect(again.headers.get('location'), `${again.status} ${body.slice(body.indexOf('<main>'), body.indexOf('<main>') + 500)}`).toBeTruthy();
+    expect(
+      again.headers.get('location'),
+      `${again.status} ${body.slice(body.indexOf('<main>'), body.indexOf('<main>') + 500)}`,
+    ).toBeTruthy();
     expect(new URL(again.headers.get('location')!).searchParams.get('code')).toBeTruthy();
   });
 
@@ -170,16 +269,30 @@ describe('the consent page', () => {
     const browser = new Browser(provider.issuer);
     const scope = 'openid notes:read';
     for (let round = 0; round < 2; round += 1) {
-      let response = await browser.follow(await browser.get(authorizationUrl(provider.issuer, { state: 's', nonce: 'n', pkce: pkcePair(), scope })));
+      let response = await browser.follow(
+        await browser.get(
+          authorizationUrl(provider.issuer, { state: 's', nonce: 'n', pkce: pkcePair(), scope }),
+        ),
+      );
       let html = await response.text();
       const login = /action="\/interaction\/([^"/]+)\/login"/.exec(html);
       if (login) {
-        response = await browser.follow(await browser.postForm(`/interaction/${login[1]}/login`, { csrf: hiddenField(html, 'csrf'), username: alice.username, password: alice.password }));
+        response = await browser.follow(
+          await browser.postForm(`/interaction/${login[1]}/login`, {
+            csrf: hiddenField(html, 'csrf'),
+            username: alice.username,
+            password: alice.password,
+          }),
+        );
         html = await response.text();
       }
       const consent = /action="\/interaction\/([^"/]+)\/confirm"/.exec(html);
       expect(consent, `round ${round}`).toBeTruthy();
-      const done = await browser.follow(await browser.postForm(`/interaction/${consent![1]}/confirm`, { csrf: hiddenField(html, 'csrf') }));
+      const done = await browser.follow(
+        await browser.postForm(`/interaction/${consent![1]}/confirm`, {
+          csrf: hiddenField(html, 'csrf'),
+        }),
+      );
       expect(done.headers.get('location')).toContain(mobileClient.redirectUris[0]);
     }
   });

@@ -10,13 +10,23 @@ export interface RateLimitPolicy {
 }
 
 /** True when the key has used up its attempts in the current window. */
-export async function isRateLimited(prisma: ProviderPrisma, key: string, policy: RateLimitPolicy, now = new Date()): Promise<boolean> {
+export async function isRateLimited(
+  prisma: ProviderPrisma,
+  key: string,
+  policy: RateLimitPolicy,
+  now = new Date(),
+): Promise<boolean> {
   const row = await prisma.rateLimitWindow.findUnique({ where: { key } });
   return !!row && row.resetAt > now && row.count >= policy.max;
 }
 
 /** Counts one attempt against the key (a new window starts when the old one has ended). */
-export async function recordAttempt(prisma: ProviderPrisma, key: string, policy: RateLimitPolicy, now = new Date()): Promise<void> {
+export async function recordAttempt(
+  prisma: ProviderPrisma,
+  key: string,
+  policy: RateLimitPolicy,
+  now = new Date(),
+): Promise<void> {
   const { count } = await prisma.rateLimitWindow.updateMany({
     where: { key, resetAt: { gt: now } },
     data: { count: { increment: 1 } },

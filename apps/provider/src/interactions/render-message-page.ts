@@ -2,5 +2,9 @@
 import { html, page } from '../http/html.js';
 
 export function renderMessagePage(title: string, message: string): string {
-  return page(title, html`<h1>${title}</h1><p>${message}</p>`);
+  return page(
+    title,
+    html`<h1>${title}</h1>
+      <p>${message}</p>`,
+  );
 }

@@ -11,7 +11,10 @@ export interface GeneratedSigningKey {
 }
 
 export async function generateSigningKey(): Promise<GeneratedSigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALG, { modulusLength: 2048, extractable: true });
+  const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALG, {
+    modulusLength: 2048,
+    extractable: true,
+  });
   const publicJwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(publicJwk);
   const common = { kid, alg: SIGNING_ALG, use: 'sig' };

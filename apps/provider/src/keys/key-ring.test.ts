@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { computeKeyRing, type SigningKeyRow } from './key-ring.js';
 
 const T = Date.parse('2026-11-23T12:00:00Z');
-function row(kid: string, activateOffset: number, retireOffset: number | null = null, status = 'active'): SigningKeyRow {
+function row(
+  kid: string,
+  activateOffset: number,
+  retireOffset: number | null = null,
+  status = 'active',
+): SigningKeyRow {
   return {
     kid,
     alg: 'RS256',
@@ -24,11 +29,17 @@ describe('computeKeyRing', () => {
   });
 
   it('publishes a new key before it signs', () => {
-    const ring = computeKeyRing([row('current', -10_000, 70_000), row('next', 10_000, null, 'published')], T);
+    const ring = computeKeyRing(
+      [row('current', -10_000, 70_000), row('next', 10_000, null, 'published')],
+      T,
+    );
     expect(ring.signer?.kid).toBe('current');
     expect(ring.published.map((r) => r.kid)).toEqual(['current', 'next']);
     expect(ring.stateOf('next')).toBe('published');
-    expect(computeKeyRing([row('current', -10_000, 70_000), row('next', 10_000)], T + 10_001).signer?.kid).toBe('next');
+    expect(
+      computeKeyRing([row('current', -10_000, 70_000), row('next', 10_000)], T + 10_001).signer
+        ?.kid,
+    ).toBe('next');
   });
 
   it('drops a superseded key from the JWKS once its grace period is over', () => {
@@ -48,7 +59,10 @@ describe('computeKeyRing', () => {
   });
 
   it('knows when the clock alone will change it next', () => {
-    const ring = computeKeyRing([row('current', -10_000, 70_000), row('next', 10_000, null, 'published')], T);
+    const ring = computeKeyRing(
+      [row('current', -10_000, 70_000), row('next', 10_000, null, 'published')],
+      T,
+    );
     expect(ring.nextTransitionAt).toBe(T + 10_000);
     expect(computeKeyRing([row('only', -1)], T).nextTransitionAt).toBeUndefined();
   });

@@ -43,10 +43,14 @@ export function computeKeyRing(rows: readonly SigningKeyRow[], now: number = Dat
   const live = rows.filter((row) => !isRetired(row, now));
   const byActivation = [...live].sort(
     (a, b) =>
-      b.activateAt.getTime() - a.activateAt.getTime() || b.createdAt.getTime() - a.createdAt.getTime() || (a.kid < b.kid ? 1 : -1),
+      b.activateAt.getTime() - a.activateAt.getTime() ||
+      b.createdAt.getTime() - a.createdAt.getTime() ||
+      (a.kid < b.kid ? 1 : -1),
   );
   const signer = byActivation.find((row) => row.activateAt.getTime() <= now);
-  const published = signer ? [signer, ...byActivation.filter((row) => row !== signer)] : byActivation;
+  const published = signer
+    ? [signer, ...byActivation.filter((row) => row !== signer)]
+    : byActivation;
   const states = new Map<string, KeyState>();
   for (const row of rows) {
     if (isRetired(row, now)) states.set(row.kid, 'retired');
@@ -55,7 +59,10 @@ export function computeKeyRing(rows: readonly SigningKeyRow[], now: number = Dat
     else states.set(row.kid, 'superseded');
   }
   const upcoming = live
-    .flatMap((row) => [row.activateAt.getTime(), row.retireAt?.getTime() ?? Number.POSITIVE_INFINITY])
+    .flatMap((row) => [
+      row.activateAt.getTime(),
+      row.retireAt?.getTime() ?? Number.POSITIVE_INFINITY,
+    ])
     .filter((time) => time > now && Number.isFinite(time));
   return {
     nextTransitionAt: upcoming.length ? Math.min(...upcoming) : undefined,

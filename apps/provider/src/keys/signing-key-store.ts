@@ -12,7 +12,11 @@ export async function loadKeyRows(prisma: ProviderPrisma): Promise<SigningKeyRow
   return prisma.signingKey.findMany({ orderBy: { createdAt: 'asc' } });
 }
 
-async function insertKey(prisma: ProviderPrisma, activateAt: Date, status: 'active' | 'published'): Promise<SigningKeyRow> {
+async function insertKey(
+  prisma: ProviderPrisma,
+  activateAt: Date,
+  status: 'active' | 'published',
+): Promise<SigningKeyRow> {
   const key = await generateSigningKey();
   return prisma.signingKey.create({
     data: {
@@ -30,13 +34,18 @@ async function insertKey(prisma: ProviderPrisma, activateAt: Date, status: 'acti
  * Makes sure a signing key exists: the first instance to start generates one (guarded by a unique
  * `ProviderSecret` row acting as a lock); the others wait for it. Stable across restarts.
  */
-export async function ensureSigningKey(prisma: ProviderPrisma, now: () => number = Date.now): Promise<KeyRing> {
+export async function ensureSigningKey(
+  prisma: ProviderPrisma,
+  now: () => number = Date.now,
+): Promise<KeyRing> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
     const ring = computeKeyRing(await loadKeyRows(prisma), now());
     if (ring.signer) return ring;
     let won = false;
     try {
-      await prisma.providerSecret.create({ data: { name: BOOTSTRAP_LOCK, value: new Date(now()).toISOString() } });
+      await prisma.providerSecret.create({
+        data: { name: BOOTSTRAP_LOCK, value: new Date(now()).toISOString() },
+      });
       won = true;
     } catch {
       won = false;
@@ -49,7 +58,9 @@ export async function ensureSigningKey(prisma: ProviderPrisma, now: () => number
       }
     } else {
       // A lock left by an instance that died while generating is taken over after 30 s.
-      await prisma.providerSecret.deleteMany({ where: { name: BOOTSTRAP_LOCK, createdAt: { lt: new Date(now() - 30_000) } } });
+      await prisma.providerSecret.deleteMany({
+        where: { name: BOOTSTRAP_LOCK, createdAt: { lt: new Date(now() - 30_000) } },
+      });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -75,12 +86,22 @@ export async function rotateSigningKeys(
   const activateAt = new Date(now + options.activationDelaySeconds * 1000);
   const retireAt = new Date(activateAt.getTime() + options.retirementGraceSeconds * 1000);
   const before = computeKeyRing(await loadKeyRows(prisma), now);
-  const created = await insertKey(prisma, activateAt, options.activationDelaySeconds === 0 ? 'active' : 'published');
-  const retiring = before.published.filter((row) => row.activateAt.getTime() <= now && row.retireAt === null);
+  const created = await insertKey(
+    prisma,
+    activateAt,
+    options.activationDelaySeconds === 0 ? 'active' : 'published',
+  );
+  const retiring = before.published.filter(
+    (row) => row.activateAt.getTime() <= now && row.retireAt === null,
+  );
   for (const row of retiring) {
     await prisma.signingKey.update({ where: { kid: row.kid }, data: { retireAt } });
   }
-  return { kid: created.kid, activateAt, retiring: retiring.map((row) => ({ kid: row.kid, retireAt })) };
+  return {
+    kid: created.kid,
+    activateAt,
+    retiring: retiring.map((row) => ({ kid: row.kid, retireAt })),
+  };
 }
 
 /** Thrown when asked to retire the key that signs now. */
@@ -101,18 +122,27 @@ export async function retireSigningKeys(
 ): Promise<string[]> {
   const now = options.now ?? Date.now();
   const ring = computeKeyRing(await loadKeyRows(prisma), now);
-  if (options.kid && ring.signer?.kid === options.kid) throw new CannotRetireSignerError(options.kid);
+  if (options.kid && ring.signer?.kid === options.kid)
+    throw new CannotRetireSignerError(options.kid);
   const targets = ring.published.filter(
-    (row) => row !== ring.signer && (options.kid ? row.kid === options.kid : ring.stateOf(row.kid) === 'superseded'),
+    (row) =>
+      row !== ring.signer &&
+      (options.kid ? row.kid === options.kid : ring.stateOf(row.kid) === 'superseded'),
   );
   for (const row of targets) {
-    await prisma.signingKey.update({ where: { kid: row.kid }, data: { status: 'retired', retireAt: new Date(now) } });
+    await prisma.signingKey.update({
+      where: { kid: row.kid },
+      data: { status: 'retired', retireAt: new Date(now) },
+    });
   }
   return targets.map((row) => row.kid);
 }
 
 /** Writes the statuses the clock implies (published → active, past retireAt → retired). */
-export async function syncKeyStatuses(prisma: ProviderPrisma, now: number = Date.now()): Promise<void> {
+export async function syncKeyStatuses(
+  prisma: ProviderPrisma,
+  now: number = Date.now(),
+): Promise<void> {
   const nowDate = new Date(now);
   await prisma.signingKey.updateMany({
     where: { status: 'published', activateAt: { lte: nowDate } },

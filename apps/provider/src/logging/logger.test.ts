@@ -6,7 +6,13 @@ describe('logger redaction', () => {
     const out = redact({
       path: '/cb?code=abc',
       url: 'http://x/auth?code_challenge=1',
-      nested: { refresh_token: 'rt', code_verifier: 'v', client_secret: 's', password: 'p', fine: 'ok' },
+      nested: {
+        refresh_token: 'rt',
+        code_verifier: 'v',
+        client_secret: 's',
+        password: 'p',
+        fine: 'ok',
+      },
       list: [{ authorization: 'Bearer x' }],
     });
     expect(JSON.stringify(out)).not.toMatch(/abc|rt"|"v"|"s"|"p"|Bearer/);
@@ -19,7 +25,11 @@ describe('logger redaction', () => {
     logger.info('hidden');
     logger.warn('shown', { access_token: 'secret-value' });
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'warn', msg: 'shown', access_token: '[redacted]' });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: 'warn',
+      msg: 'shown',
+      access_token: '[redacted]',
+    });
   });
 
   it('describes errors without stacks', () => {

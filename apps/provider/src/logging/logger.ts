@@ -6,11 +6,13 @@
 export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 
 const ORDER: Record<LogLevel, number> = { silent: 0, error: 1, warn: 2, info: 3, debug: 4 };
-const SENSITIVE = /(code|token|secret|password|verifier|assertion|authorization|cookie|jwt|dpop|pick|csrf|xsrf)/i;
+const SENSITIVE =
+  /(code|token|secret|password|verifier|assertion|authorization|cookie|jwt|dpop|pick|csrf|xsrf)/i;
 
 export function redact(value: unknown, key = ''): unknown {
   if (key && SENSITIVE.test(key) && value !== undefined && value !== null) return '[redacted]';
-  if (typeof value === 'string') return value.includes('?') && /^(\/|https?:)/.test(value) ? value.split('?')[0] : value;
+  if (typeof value === 'string')
+    return value.includes('?') && /^(\/|https?:)/.test(value) ? value.split('?')[0] : value;
   if (Array.isArray(value)) return value.map((item) => redact(item));
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, k)]));
@@ -32,10 +34,20 @@ const defaultSink: LogSink = (line, level) => {
 };
 
 export function createLogger(level: LogLevel, sink: LogSink = defaultSink): Logger {
-  const write = (at: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[at] > ORDER[level]) return;
-    sink(JSON.stringify({ time: new Date().toISOString(), level: at, msg: message, ...(redact(fields) as object) }), at);
-  };
+  const write =
+    (at: LogLevel) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[at] > ORDER[level]) return;
+      sink(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level: at,
+          msg: message,
+          ...(redact(fields) as object),
+        }),
+        at,
+      );
+    };
   return { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug') };
 }
 

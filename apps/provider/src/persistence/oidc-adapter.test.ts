@@ -36,7 +36,11 @@ describeEachDatabase('the Prisma adapter for every engine model', (db) => {
   });
 
   it('keeps payloads without expiry (clients) forever', async () => {
-    const adapter = new OidcAdapter('Client', repository(), () => Date.now() + 10 * 365 * 86_400_000);
+    const adapter = new OidcAdapter(
+      'Client',
+      repository(),
+      () => Date.now() + 10 * 365 * 86_400_000,
+    );
     await adapter.upsert('client-x', { client_id: 'client-x' });
     expect(await adapter.find('client-x')).toMatchObject({ client_id: 'client-x' });
   });
@@ -49,14 +53,18 @@ describeEachDatabase('the Prisma adapter for every engine model', (db) => {
     const consumed = (await adapter.find('r1'))?.consumed;
     expect(typeof consumed).toBe('number');
     expect(Math.abs(Number(consumed) - Date.now() / 1000)).toBeLessThan(5);
-    const row = await db().prisma.oidcPayload.findUnique({ where: { model_id: { model: 'RefreshToken', id: 'r1' } } });
+    const row = await db().prisma.oidcPayload.findUnique({
+      where: { model_id: { model: 'RefreshToken', id: 'r1' } },
+    });
     expect(row?.consumedAt).toBeInstanceOf(Date);
   });
 
   it('consumes atomically: of concurrent consumers exactly one wins, the others get invalid_grant', async () => {
     const adapter = new OidcAdapter('AuthorizationCode', repository());
     await adapter.upsert('race', { kind: 'AuthorizationCode', jti: 'race' }, 60);
-    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => adapter.consume('race')));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, () => adapter.consume('race')),
+    );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     for (const outcome of outcomes.filter((o) => o.status === 'rejected')) {
       expect((outcome as PromiseRejectedResult).reason).toMatchObject({ error: 'invalid_grant' });
@@ -70,7 +78,11 @@ describeEachDatabase('the Prisma adapter for every engine model', (db) => {
   it('finds sessions by uid and device codes by user code', async () => {
     const factory = createOidcAdapterFactory(repository());
     await factory('Session').upsert('s1', { kind: 'Session', jti: 's1', uid: 'uid-1' }, 60);
-    await factory('DeviceCode').upsert('d1', { kind: 'DeviceCode', jti: 'd1', userCode: 'ABCD-EFGH' }, 60);
+    await factory('DeviceCode').upsert(
+      'd1',
+      { kind: 'DeviceCode', jti: 'd1', userCode: 'ABCD-EFGH' },
+      60,
+    );
     expect(await factory('Session').findByUid('uid-1')).toMatchObject({ jti: 's1' });
     expect(await factory('Session').findByUid('uid-2')).toBeUndefined();
     expect(await factory('DeviceCode').findByUserCode('ABCD-EFGH')).toMatchObject({ jti: 'd1' });
@@ -101,11 +113,17 @@ describeEachDatabase('the Prisma adapter for every engine model', (db) => {
     const adapter = new OidcAdapter('ReplayDetection', repository(), () => Date.now() - 120_000);
     await adapter.upsert('old', { jti: 'old' }, 60);
     await new OidcAdapter('ReplayDetection', repository()).upsert('fresh', { jti: 'fresh' }, 60);
-    await prisma.rateLimitWindow.create({ data: { key: 'old-window', count: 3, resetAt: new Date(Date.now() - 1000) } });
+    await prisma.rateLimitWindow.create({
+      data: { key: 'old-window', count: 3, resetAt: new Date(Date.now() - 1000) },
+    });
     const result = await sweepExpired(repository(), prisma);
     expect(result.payloads).toBeGreaterThanOrEqual(1);
     expect(result.rateLimitWindows).toBe(1);
-    expect(await prisma.oidcPayload.count({ where: { model: 'ReplayDetection', id: 'old' } })).toBe(0);
-    expect(await prisma.oidcPayload.count({ where: { model: 'ReplayDetection', id: 'fresh' } })).toBe(1);
+    expect(await prisma.oidcPayload.count({ where: { model: 'ReplayDetection', id: 'old' } })).toBe(
+      0,
+    );
+    expect(
+      await prisma.oidcPayload.count({ where: { model: 'ReplayDetection', id: 'fresh' } }),
+    ).toBe(1);
   });
 });

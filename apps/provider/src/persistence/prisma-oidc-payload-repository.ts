@@ -23,7 +23,9 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
       });
     },
     async find(model, id) {
-      return (await table.findUnique({ where: { model_id: { model, id } } })) as OidcPayloadRow | null;
+      return (await table.findUnique({
+        where: { model_id: { model, id } },
+      })) as OidcPayloadRow | null;
     },
     async findByUid(model, uid) {
       return (await table.findFirst({ where: { model, uid } })) as OidcPayloadRow | null;
@@ -32,7 +34,10 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
       return (await table.findFirst({ where: { model, userCode } })) as OidcPayloadRow | null;
     },
     async consume(model, id, at) {
-      const { count } = await table.updateMany({ where: { model, id, consumedAt: null }, data: { consumedAt: at } });
+      const { count } = await table.updateMany({
+        where: { model, id, consumedAt: null },
+        data: { consumedAt: at },
+      });
       return count === 1;
     },
     async destroy(model, id) {

@@ -25,7 +25,8 @@ export class Browser {
   async request(url: string, init: RequestInit = {}): Promise<Response> {
     const target = new URL(url, this.origin);
     const headers = new Headers(init.headers);
-    if (target.origin === this.origin && this.cookies.size) headers.set('cookie', this.cookieHeader());
+    if (target.origin === this.origin && this.cookies.size)
+      headers.set('cookie', this.cookieHeader());
     const response = await fetch(target, { ...init, headers, redirect: 'manual' });
     if (target.origin === this.origin) this.absorb(response);
     return response;

@@ -38,7 +38,10 @@ export interface AuthorizeResult {
   readonly nonce: string;
 }
 
-export function authorizationUrl(issuer: string, options: AuthorizeOptions & { state: string; nonce: string }): string {
+export function authorizationUrl(
+  issuer: string,
+  options: AuthorizeOptions & { state: string; nonce: string },
+): string {
   const url = new URL('/auth', issuer);
   url.searchParams.set('client_id', options.clientId ?? mobileClient.clientId);
   url.searchParams.set('redirect_uri', options.redirectUri ?? mobileClient.redirectUris[0]!);
@@ -56,11 +59,16 @@ export function authorizationUrl(issuer: string, options: AuthorizeOptions & { s
 }
 
 /** Signs in through the login page and answers the consent page; returns the callback URL. */
-export async function authorize(issuer: string, options: AuthorizeOptions = {}): Promise<AuthorizeResult> {
+export async function authorize(
+  issuer: string,
+  options: AuthorizeOptions = {},
+): Promise<AuthorizeResult> {
   const browser = options.browser ?? new Browser(issuer);
   const state = randomBytes(8).toString('hex');
   const nonce = randomBytes(8).toString('hex');
-  let response = await browser.follow(await browser.get(authorizationUrl(issuer, { ...options, state, nonce })));
+  let response = await browser.follow(
+    await browser.get(authorizationUrl(issuer, { ...options, state, nonce })),
+  );
   for (let step = 0; step < 4; step += 1) {
     const location = response.headers.get('location');
     if (location && !location.startsWith(issuer)) {
@@ -72,7 +80,11 @@ export async function authorize(issuer: string, options: AuthorizeOptions = {}):
     const csrf = hiddenField(page, 'csrf');
     if (action[2] === 'login') {
       const user = options.user ?? alice;
-      response = await browser.postForm(`${action[1]}/login`, { csrf, username: user.username, password: user.password });
+      response = await browser.postForm(`${action[1]}/login`, {
+        csrf,
+        username: user.username,
+        password: user.password,
+      });
     } else if (options.consent === 'deny') {
       response = await browser.postForm(`${action[1]}/abort`, { csrf });
     } else {
@@ -83,7 +95,12 @@ export async function authorize(issuer: string, options: AuthorizeOptions = {}):
   throw new Error('flow did not reach the client');
 }
 
-export async function tokenRequest(issuer: string, form: Record<string, string>, authorization?: string, extraHeaders: Record<string, string> = {}) {
+export async function tokenRequest(
+  issuer: string,
+  form: Record<string, string>,
+  authorization?: string,
+  extraHeaders: Record<string, string> = {},
+) {
   const response = await fetch(new URL('/token', issuer), {
     method: 'POST',
     headers: {

@@ -13,14 +13,21 @@ export interface SpawnedProvider {
   stop(): Promise<void>;
 }
 
-export async function spawnProvider(env: Record<string, string>, port: number): Promise<SpawnedProvider> {
+export async function spawnProvider(
+  env: Record<string, string>,
+  port: number,
+): Promise<SpawnedProvider> {
   const output: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, ['--conditions=@oauth-ref/source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: appRoot,
-    // Only what the provider reads: the child gets no ambient environment (config comes from `env`).
-    env: { HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--conditions=@oauth-ref/source', '--import', 'tsx', 'src/main.ts'],
+    {
+      cwd: appRoot,
+      // Only what the provider reads: the child gets no ambient environment (config comes from `env`).
+      env: { HOST: '127.0.0.1', PORT: String(port), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const url = `http://127.0.0.1:${port}`;

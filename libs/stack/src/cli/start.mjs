@@ -14,7 +14,8 @@ import { workspaceRoot } from '../workspace-root.mjs';
 const step = (/** @type {string} */ text) => console.log(`\n▸ ${text}`);
 
 try {
-  for (const app of stackApps) await checkPortFree(portOf(app, process.env), `${app.name} (${app.portVariable})`);
+  for (const app of stackApps)
+    await checkPortFree(portOf(app, process.env), `${app.name} (${app.portVariable})`);
   const secrets = ensureDevSecrets(join(workspaceRoot, '.data', 'dev-secrets.json'));
   const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NEXT_TELEMETRY_DISABLED: '1' };
 
@@ -23,10 +24,25 @@ try {
   await runCommand('npm', ['run', '--silent', 'db:seed'], { cwd: workspaceRoot, env });
 
   step('Building the apps (production builds; unchanged ones come from the Nx cache)');
-  await runCommand('npx', ['nx', 'run-many', '-t', 'build', '-p', 'provider', 'api', 'web', 'mobile', '--output-style=static'], {
-    cwd: workspaceRoot,
-    env,
-  });
+  await runCommand(
+    'npx',
+    [
+      'nx',
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'provider',
+      'api',
+      'web',
+      'mobile',
+      '--output-style=static',
+    ],
+    {
+      cwd: workspaceRoot,
+      env,
+    },
+  );
 
   step('Starting provider, API, web and mobile-web');
   const stack = await startStack({

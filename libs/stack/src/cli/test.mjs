@@ -9,7 +9,12 @@ import { workspaceRoot } from '../workspace-root.mjs';
 
 /** @type {import('../count-tests.mjs').TestCounts} */
 const counts = { passed: 0, failed: 0, skipped: 0 };
-const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NEXT_TELEMETRY_DISABLED: '1', NX_TUI: 'false' };
+const env = {
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NEXT_TELEMETRY_DISABLED: '1',
+  NX_TUI: 'false',
+};
 const onLine = (/** @type {string} */ line) => {
   process.stdout.write(`${line}\n`);
   countTestsInLine(line, counts);
@@ -18,9 +23,21 @@ const started = Date.now();
 
 /** @type {[string, string[], Record<string, string>][]} */
 const phases = [
-  ['lint, typecheck, unit/integration tests and builds', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', 'build', '--output-style=stream'], {}],
-  ['end-to-end suite on SQLite', ['nx', 'run', 'e2e:e2e', '--output-style=stream'], { E2E_DATABASE: 'sqlite' }],
-  ['end-to-end suite on PostgreSQL', ['nx', 'run', 'e2e:e2e', '--output-style=stream', '--skip-nx-cache'], { E2E_DATABASE: 'postgresql' }],
+  [
+    'lint, typecheck, unit/integration tests and builds',
+    ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', 'build', '--output-style=stream'],
+    {},
+  ],
+  [
+    'end-to-end suite on SQLite',
+    ['nx', 'run', 'e2e:e2e', '--output-style=stream'],
+    { E2E_DATABASE: 'sqlite' },
+  ],
+  [
+    'end-to-end suite on PostgreSQL',
+    ['nx', 'run', 'e2e:e2e', '--output-style=stream', '--skip-nx-cache'],
+    { E2E_DATABASE: 'postgresql' },
+  ],
 ];
 
 let failedPhase;
