@@ -20,7 +20,7 @@ test('signs in with Authorization Code + PKCE and keeps every token on the serve
   const cookies = await context.cookies('http://localhost');
   const session = cookies.find((cookie) => cookie.name === 'web.session-token');
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-  for (const cookie of cookies) expect(cookie.name).toMatch(/^(web\.|op\.|_interaction|_session)/);
+  for (const cookie of cookies) expect(cookie.name).toMatch(/^(web\.|op\.)/);
   expect(cookies.some((cookie) => cookie.name.startsWith('op.'))).toBe(true);
   expect(await page.evaluate(() => document.cookie)).not.toContain('web.session-token');
 
