@@ -12,14 +12,17 @@ export interface AccessTokenPrincipal {
   readonly issuer: string;
   /** `sub`: the end user, or the client itself for client-credentials tokens. */
   readonly subject: string;
-  /** `client_id`: the OAuth client the token was issued to. */
-  readonly clientId: string;
+  /**
+   * The OAuth client the token was issued to: `client_id` (always present with the default
+   * `rfc9068` profile), or with `generic-jwt` the first present of `clientIdClaims` (may be absent).
+   */
+  readonly clientId: string | undefined;
   /** Granted scopes (from `scope`, or the configured `scopeReader`). */
   readonly scopes: readonly string[];
   /** `user` for end-user tokens, `machine` for client-credentials tokens. */
   readonly kind: PrincipalKind;
-  /** `jti`. */
-  readonly tokenId: string;
+  /** `jti` (always present with the default `rfc9068` profile; optional with `generic-jwt`). */
+  readonly tokenId: string | undefined;
   /** `iat` and `exp`, in seconds since the epoch. */
   readonly issuedAt: number;
   readonly expiresAt: number;

@@ -46,6 +46,82 @@ describe('resolveBearerAuthOptions', () => {
   });
 });
 
+describe('resolveBearerAuthOptions: token profile, client id claims, scope claim', () => {
+  it('defaults to the strict RFC 9068 profile, client_id and the scope claim', () => {
+    const options = resolveBearerAuthOptions(base);
+    expect(options).toMatchObject({
+      tokenProfile: 'rfc9068',
+      clientIdClaims: ['client_id'],
+      scopeClaim: 'scope',
+    });
+    expect(options.scopeReader({ scope: 'a b' })).toEqual(['a', 'b']);
+  });
+
+  it('takes generic-jwt with vendor client id claims and scope claims', () => {
+    const options = resolveBearerAuthOptions({
+      ...base,
+      tokenProfile: 'generic-jwt',
+      clientIdClaims: ['azp', 'appid'],
+      scopeClaim: 'scp',
+    });
+    expect(options.clientIdClaims).toEqual(['azp', 'appid']);
+    expect(Object.isFrozen(options.clientIdClaims)).toBe(true);
+    expect(options.scopeReader({ scp: ['notes:read'] })).toEqual(['notes:read']);
+  });
+
+  it('refuses an unknown profile or scope claim', () => {
+    expect(() =>
+      resolveBearerAuthOptions({ ...base, tokenProfile: 'lenient' as 'rfc9068' }),
+    ).toThrow(/tokenProfile must be one of rfc9068, generic-jwt/);
+    expect(() => resolveBearerAuthOptions({ ...base, scopeClaim: 'roles' as 'scp' })).toThrow(
+      /scopeClaim must be one of scope, scp, permissions/,
+    );
+  });
+
+  it('refuses empty, duplicated or malformed client id claims', () => {
+    const generic = { ...base, tokenProfile: 'generic-jwt' as const };
+    for (const clientIdClaims of [[], [''], ['azp', 'azp'], ['a b'], ['azp,appid']]) {
+      expect(() => resolveBearerAuthOptions({ ...generic, clientIdClaims })).toThrow(
+        /clientIdClaims must be a non-empty list/,
+      );
+    }
+  });
+
+  it('refuses other client id claims with the rfc9068 profile (it always requires client_id)', () => {
+    expect(() => resolveBearerAuthOptions({ ...base, clientIdClaims: ['cid'] })).toThrow(
+      /need tokenProfile "generic-jwt"/,
+    );
+    expect(
+      resolveBearerAuthOptions({ ...base, clientIdClaims: ['client_id'] }).clientIdClaims,
+    ).toEqual(['client_id']);
+  });
+
+  it('refuses scopeClaim together with a custom scopeReader', () => {
+    expect(() =>
+      resolveBearerAuthOptions({ ...base, scopeClaim: 'scp', scopeReader: () => [] }),
+    ).toThrow(/not both/);
+    expect(resolveBearerAuthOptions({ ...base, scopeReader: () => [] }).scopeClaim).toBeUndefined();
+  });
+
+  it('takes a non-URL audience (api://…, a GUID) only with an http(s) resource', () => {
+    for (const audience of ['api://6f1c2f3a', '6f1c2f3a-0000-4000-8000-000000000001']) {
+      expect(() => resolveBearerAuthOptions({ ...base, audience })).toThrow(/set resource/);
+      const options = resolveBearerAuthOptions({
+        ...base,
+        audience,
+        resource: 'https://api.example.com',
+      });
+      expect(options.audience).toBe(audience);
+      expect(options.resourceMetadataUrl).toBe(
+        'https://api.example.com/.well-known/oauth-protected-resource',
+      );
+    }
+    expect(() =>
+      resolveBearerAuthOptions({ ...base, audience: 'api://x', resource: 'api://x' }),
+    ).toThrow(/resource must be an http\(s\) URL/);
+  });
+});
+
 describe('protectedResourceMetadataUrl (RFC 9728 §3.1)', () => {
   it('inserts the well-known segment between origin and path', () => {
     expect(protectedResourceMetadataUrl('http://localhost:3333')).toBe(

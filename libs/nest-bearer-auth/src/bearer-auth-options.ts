@@ -4,8 +4,9 @@
  */
 import { BearerAuthConfigError } from './errors/bearer-auth-error.js';
 import type { AccessTokenClaims } from './access-token-principal.js';
-import { readScopeClaim } from './read-scope-claim.js';
-import { principalKindBySubject, type PrincipalKind } from './principal-kind.js';
+import { SCOPE_CLAIMS, scopeReaderFor, type ScopeClaim } from './read-scope-claim.js';
+import { principalKindBySubject, type PrincipalKindRule } from './principal-kind.js';
+import { TOKEN_PROFILES, type TokenProfile } from './token-profile.js';
 
 /** Asymmetric JWS algorithms this lib accepts (RFC 8725 §3.1: never `none`, never HMAC). */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -27,11 +28,34 @@ export const DEFAULT_ALGORITHMS: readonly AsymmetricAlgorithm[] = ['RS256', 'PS2
 
 export const MAX_CLOCK_TOLERANCE_SECONDS = 60;
 
+/** The client id claim of RFC 9068 §2.2, the default of `clientIdClaims`. */
+export const DEFAULT_CLIENT_ID_CLAIMS: readonly string[] = ['client_id'];
+
 export interface BearerAuthOptions {
   /** Expected `iss`, compared exactly (no trailing-slash normalisation). */
   issuer: string;
-  /** This resource's identifier; `aud` must contain it (RFC 9068 §4, RFC 8707). */
+  /**
+   * This resource's identifier; `aud` must contain it (RFC 9068 §4, RFC 8707). Any non-empty
+   * string (an http(s) URL, `api://…`, a GUID); when it is not an http(s) URL, set `resource`.
+   */
   audience: string;
+  /**
+   * `rfc9068` (default): header `typ: at+jwt`, claims `client_id` and `jti` required.
+   * `generic-jwt`: `typ` absent, `JWT` or `at+jwt`; only `iss`, `sub`, `aud`, `iat`, `exp`
+   * required (Entra ID, Okta, Keycloak default tokens). Every other check is identical.
+   */
+  tokenProfile?: TokenProfile;
+  /**
+   * Where the client id is read, first present wins. Default `['client_id']`; with `generic-jwt`
+   * e.g. `['cid']` (Okta) or `['azp', 'appid']` (Entra ID v2 / v1). The `rfc9068` profile always
+   * reads (and requires) `client_id`, so only the default is accepted with it.
+   */
+  clientIdClaims?: readonly string[];
+  /**
+   * The claim holding the granted scopes: `scope` (default, RFC 9068 space-delimited string),
+   * `scp` (string or array: Entra ID, Okta) or `permissions` (array: Auth0 RBAC).
+   */
+  scopeClaim?: ScopeClaim;
   /** JWKS URL. Default: `jwks_uri` from the issuer's RFC 8414 / OIDC discovery document. */
   jwksUri?: string;
   /** Allowed `alg` values. Default RS256, PS256, ES256. Only asymmetric algorithms are accepted. */
@@ -46,11 +70,16 @@ export interface BearerAuthOptions {
   jwksRetryAfterFailureMs?: number;
   /** Timeout of one JWKS or discovery request. Default 5 s. */
   jwksTimeoutMs?: number;
-  /** Reads granted scopes from the claims. Default: RFC 9068 space-delimited `scope`. */
+  /** Reads granted scopes from the claims, for shapes `scopeClaim` cannot name (not both). */
   scopeReader?: (claims: AccessTokenClaims) => readonly string[];
-  /** Tells a user token from a machine (client credentials) token. Default: `sub === client_id` is a machine. */
-  principalKind?: (claims: AccessTokenClaims) => PrincipalKind;
-  /** RFC 9728 `resource`. Default: the audience. */
+  /**
+   * Tells a user token from a machine (client credentials) token; receives the resolved client id.
+   * Default: `sub` equal to the client id is a machine. See `machineRules` for the named rules.
+   */
+  principalKind?: PrincipalKindRule;
+  /**
+   * RFC 9728 `resource`: this API's http(s) URL. Default: the audience, which must then be one.
+   */
   resource?: string;
   /** URL of the protected resource metadata. Default: derived from `resource` per RFC 9728 §3.1. */
   resourceMetadataUrl?: string;
@@ -73,10 +102,19 @@ export interface ResolvedBearerAuthOptions extends Readonly<
   Required<
     Omit<
       BearerAuthOptions,
-      'jwksUri' | 'resourceName' | 'resourceDocumentation' | 'algorithms' | 'scopesSupported'
+      | 'jwksUri'
+      | 'resourceName'
+      | 'resourceDocumentation'
+      | 'algorithms'
+      | 'scopesSupported'
+      | 'clientIdClaims'
+      | 'scopeClaim'
     >
   >
 > {
+  readonly clientIdClaims: readonly string[];
+  /** `undefined` when a custom `scopeReader` was given. */
+  readonly scopeClaim: ScopeClaim | undefined;
   readonly jwksUri: string | undefined;
   readonly resourceName: string | undefined;
   readonly resourceDocumentation: string | undefined;
@@ -97,6 +135,34 @@ function assertAbsoluteUrl(name: string, value: string, allowPath = true): void 
   if (url.hash !== '' || (!allowPath && url.search !== '')) {
     throw new BearerAuthConfigError(`${name} must not carry a fragment or query, got "${value}"`);
   }
+}
+
+function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}
+
+/** Claim names as JWT claim names go: non-empty, no whitespace; no duplicates. */
+function resolveClientIdClaims(
+  claims: readonly string[] | undefined,
+  profile: TokenProfile,
+): readonly string[] {
+  if (claims === undefined) return DEFAULT_CLIENT_ID_CLAIMS;
+  if (
+    !Array.isArray(claims) ||
+    claims.length === 0 ||
+    !claims.every((claim) => typeof claim === 'string' && /^[^\s,]+$/.test(claim)) ||
+    new Set(claims).size !== claims.length
+  ) {
+    throw new BearerAuthConfigError(
+      'clientIdClaims must be a non-empty list of distinct claim names (no spaces or commas)',
+    );
+  }
+  if (profile === 'rfc9068' && (claims.length !== 1 || claims[0] !== 'client_id')) {
+    throw new BearerAuthConfigError(
+      'clientIdClaims other than ["client_id"] need tokenProfile "generic-jwt" (RFC 9068 tokens carry client_id)',
+    );
+  }
+  return Object.freeze([...claims]);
 }
 
 /**
@@ -145,7 +211,32 @@ export function resolveBearerAuthOptions(options: BearerAuthOptions): ResolvedBe
       `clockToleranceSeconds must be between 0 and ${MAX_CLOCK_TOLERANCE_SECONDS}`,
     );
   }
+  const tokenProfile = options.tokenProfile ?? 'rfc9068';
+  if (!(TOKEN_PROFILES as readonly string[]).includes(tokenProfile)) {
+    throw new BearerAuthConfigError(
+      `tokenProfile must be one of ${TOKEN_PROFILES.join(', ')}, got "${String(tokenProfile)}"`,
+    );
+  }
+  const clientIdClaims = resolveClientIdClaims(options.clientIdClaims, tokenProfile);
+  if (options.scopeClaim !== undefined && options.scopeReader !== undefined)
+    throw new BearerAuthConfigError('pass scopeClaim or scopeReader, not both');
+  if (
+    options.scopeClaim !== undefined &&
+    !(SCOPE_CLAIMS as readonly string[]).includes(options.scopeClaim)
+  ) {
+    throw new BearerAuthConfigError(
+      `scopeClaim must be one of ${SCOPE_CLAIMS.join(', ')}, got "${String(options.scopeClaim)}"`,
+    );
+  }
+  const scopeClaim =
+    options.scopeReader === undefined ? (options.scopeClaim ?? 'scope') : undefined;
   const resource = options.resource ?? options.audience;
+  if (options.resource === undefined && !isHttpUrl(options.audience)) {
+    throw new BearerAuthConfigError(
+      `audience "${options.audience}" is not an http(s) URL: set resource to this API's URL (RFC 9728 resource)`,
+    );
+  }
+  assertAbsoluteUrl('resource', resource);
   const resourceMetadataUrl = options.resourceMetadataUrl ?? protectedResourceMetadataUrl(resource);
   assertAbsoluteUrl('resourceMetadataUrl', resourceMetadataUrl);
   return Object.freeze({
@@ -158,7 +249,10 @@ export function resolveBearerAuthOptions(options: BearerAuthOptions): ResolvedBe
     jwksMaxAgeMs: options.jwksMaxAgeMs ?? 600_000,
     jwksRetryAfterFailureMs: options.jwksRetryAfterFailureMs ?? 5_000,
     jwksTimeoutMs: options.jwksTimeoutMs ?? 5_000,
-    scopeReader: options.scopeReader ?? readScopeClaim,
+    tokenProfile,
+    clientIdClaims,
+    scopeClaim,
+    scopeReader: options.scopeReader ?? scopeReaderFor(scopeClaim ?? 'scope'),
     principalKind: options.principalKind ?? principalKindBySubject,
     resource,
     resourceMetadataUrl,

@@ -4,7 +4,9 @@
  * none of them depends on a library default:
  * - `iss` equals the configured issuer exactly (no trailing-slash or case normalisation);
  * - `aud` (string or array) contains the configured audience;
- * - `sub`, `client_id`, `jti` are non-empty strings; `iat`, `exp` are numbers;
+ * - `sub`, `client_id`, `jti` are non-empty strings; `iat`, `exp` are numbers (the `generic-jwt`
+ *   profile requires only `sub`, `iat`, `exp`: the client is read from the first present of
+ *   `clientIdClaims`, and `jti` when present; both must still be non-empty strings if present);
  * - `exp` is in the future and `iat` is not, each within the clock tolerance;
  * - scopes are read by the configured reader (RFC 9068 `scope` by default).
  */
@@ -20,6 +22,20 @@ function requireString(claims: AccessTokenClaims, claim: string): string {
     throw new InvalidTokenError('claim_invalid', `The ${claim} claim must be a non-empty string`);
   }
   return value;
+}
+
+function optionalString(claims: AccessTokenClaims, claim: string): string | undefined {
+  return claims[claim] === undefined ? undefined : requireString(claims, claim);
+}
+
+/** The first of `clientIdClaims` present in the token (e.g. Okta `cid`, Entra `azp` then `appid`). */
+function readClientId(
+  claims: AccessTokenClaims,
+  options: ResolvedBearerAuthOptions,
+): string | undefined {
+  if (options.tokenProfile === 'rfc9068') return requireString(claims, 'client_id');
+  const claim = options.clientIdClaims.find((name) => claims[name] !== undefined);
+  return claim === undefined ? undefined : requireString(claims, claim);
 }
 
 function requireNumber(claims: AccessTokenClaims, claim: string): number {
@@ -54,8 +70,11 @@ export function checkAccessTokenClaims(
     throw new InvalidTokenError('audience_mismatch', 'The token is not intended for this API');
   }
   const subject = requireString(claims, 'sub');
-  const clientId = requireString(claims, 'client_id');
-  const tokenId = requireString(claims, 'jti');
+  const clientId = readClientId(claims, options);
+  const tokenId =
+    options.tokenProfile === 'rfc9068'
+      ? requireString(claims, 'jti')
+      : optionalString(claims, 'jti');
   const issuedAt = requireNumber(claims, 'iat');
   const expiresAt = requireNumber(claims, 'exp');
   const leeway = options.clockToleranceSeconds;
@@ -79,7 +98,7 @@ export function checkAccessTokenClaims(
     issuedAt,
     expiresAt,
     scopes: Object.freeze([...options.scopeReader(claims)]),
-    kind: options.principalKind(claims),
+    kind: options.principalKind(claims, clientId),
     claims,
   });
 }

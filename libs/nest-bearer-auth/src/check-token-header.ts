@@ -3,12 +3,14 @@
  * - RFC 8725 §3.1/§3.2: `alg` must be in the configured allowlist of asymmetric algorithms
  *   (compared exactly, so `none`, `NONE`, `HS256` are refused);
  * - RFC 9068 §2.1/§4: `typ` must be `at+jwt` (or `application/at+jwt`), which refuses ID tokens
- *   and any other JWT from the same issuer;
+ *   and any other JWT from the same issuer; the `generic-jwt` profile also takes `typ` absent or
+ *   `JWT`, and still refuses every other type (`logout+jwt`, `dpop+jwt`, ...), see token-profile.ts;
  * - RFC 7515 §4.1.11: a `crit` header lists extensions we do not understand, so it is refused;
  * - RFC 8725 §3.10: embedded `jwk`, `jku`, `x5u`, `x5c` headers are never read: keys come only
  *   from the configured JWKS.
  */
 import { InvalidTokenError } from './errors/bearer-auth-error.js';
+import { acceptsTokenType, type TokenProfile } from './token-profile.js';
 
 export interface CheckedHeader {
   readonly alg: string;
@@ -37,8 +39,13 @@ function decodeHeader(token: string): Record<string, unknown> {
  *
  * @example
  * checkTokenHeader(token, ['RS256', 'ES256']); // { alg: 'RS256', kid: 'k1' }
+ * checkTokenHeader(entraToken, ['RS256'], 'generic-jwt'); // typ JWT accepted
  */
-export function checkTokenHeader(token: string, algorithms: readonly string[]): CheckedHeader {
+export function checkTokenHeader(
+  token: string,
+  algorithms: readonly string[],
+  profile: TokenProfile = 'rfc9068',
+): CheckedHeader {
   const header = decodeHeader(token);
   const { alg, typ, kid, crit } = header;
   if (typeof alg !== 'string' || !algorithms.includes(alg)) {
@@ -47,11 +54,12 @@ export function checkTokenHeader(token: string, algorithms: readonly string[]): 
       'The token is signed with an algorithm this API does not accept',
     );
   }
-  const type = typeof typ === 'string' ? typ.toLowerCase() : undefined;
-  if (type !== 'at+jwt' && type !== 'application/at+jwt') {
+  if (!acceptsTokenType(profile, typ)) {
     throw new InvalidTokenError(
       'type_not_access_token',
-      'The token is not a JWT access token (typ must be at+jwt)',
+      profile === 'rfc9068'
+        ? 'The token is not a JWT access token (typ must be at+jwt)'
+        : 'The token is not a JWT access token (typ must be absent, JWT or at+jwt)',
     );
   }
   if (crit !== undefined) {

@@ -2,6 +2,7 @@ export { BearerAuthModule, createJwksClient } from './bearer-auth.module.js';
 export {
   ASYMMETRIC_ALGORITHMS,
   DEFAULT_ALGORITHMS,
+  DEFAULT_CLIENT_ID_CLAIMS,
   MAX_CLOCK_TOLERANCE_SECONDS,
   protectedResourceMetadataUrl,
   resolveBearerAuthOptions,
@@ -11,8 +12,30 @@ export {
 } from './bearer-auth-options.js';
 export { BEARER_AUTH_OPTIONS, BEARER_STRATEGY } from './bearer-auth.constants.js';
 export type { AccessTokenClaims, AccessTokenPrincipal } from './access-token-principal.js';
-export { principalKindBySubject, type PrincipalKind } from './principal-kind.js';
-export { readPermissionsClaim, readScopeClaim, readScpClaim } from './read-scope-claim.js';
+export {
+  MACHINE_RULE_NAMES,
+  machineRules,
+  principalKindByAuth0ClientsSuffix,
+  principalKindByIdtyp,
+  principalKindBySubject,
+  type MachineRuleName,
+  type PrincipalKind,
+  type PrincipalKindRule,
+} from './principal-kind.js';
+export {
+  readPermissionsClaim,
+  readScopeClaim,
+  readScpClaim,
+  SCOPE_CLAIMS,
+  scopeReaderFor,
+  type ScopeClaim,
+} from './read-scope-claim.js';
+export {
+  acceptsTokenType,
+  requiredClaims,
+  TOKEN_PROFILES,
+  type TokenProfile,
+} from './token-profile.js';
 export { JwksClient, type JwksClientOptions, type JwksClientStatus } from './jwks-client.js';
 export { JwtBearerStrategy, jwtStrategyOptions } from './jwt-bearer.strategy.js';
 export { BearerAuthGuard } from './bearer-auth.guard.js';

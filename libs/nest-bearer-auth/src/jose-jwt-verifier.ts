@@ -4,13 +4,15 @@
  * - jose checks the signature with WebCrypto, which runs in libuv's thread pool, so RSA/ECDSA
  *   math never blocks the event loop (see the README's benchmark);
  * - it enforces the `algorithms` allowlist, `typ` (at+jwt), exact `iss`, `aud`, `exp`/`nbf` with
- *   the leeway and the RFC 9068 required claims in one audited place.
+ *   the leeway and the RFC 9068 required claims in one audited place (the `generic-jwt` profile
+ *   drops only the `typ` and `client_id`/`jti` requirements, see token-profile.ts).
  * Only calls made by OUR strategy (recognised by a key in its options) are taken over; any
  * other passport-jwt strategy in the process keeps jsonwebtoken.
  */
 import type { KeyObject } from 'node:crypto';
 import { jwtVerify, type JWTPayload } from 'jose';
 import { Strategy } from 'passport-jwt';
+import { requiredClaims, type TokenProfile } from './token-profile.js';
 
 /**
  * Marks the passport-jwt options of our strategy and carries the jose settings. A string key:
@@ -23,8 +25,11 @@ export interface JoseVerificationSettings {
   readonly issuer: string;
   readonly audience: string;
   readonly clockToleranceSeconds: number;
+  /** `rfc9068` (default): jose also requires `typ: at+jwt`. */
+  readonly tokenProfile?: TokenProfile;
 }
 
+/** The RFC 9068 required claims (the default profile); see `requiredClaims` for the others. */
 export const REQUIRED_CLAIMS = ['iss', 'sub', 'aud', 'client_id', 'iat', 'exp', 'jti'] as const;
 
 type Verifier = (
@@ -47,13 +52,15 @@ export async function verifyWithJose(
   key: KeyObject,
   settings: JoseVerificationSettings,
 ): Promise<JWTPayload> {
+  const profile = settings.tokenProfile ?? 'rfc9068';
   const { payload } = await jwtVerify(token, key, {
     algorithms: [...settings.algorithms],
     issuer: settings.issuer,
     audience: settings.audience,
-    typ: 'at+jwt',
+    // generic-jwt: the header check already allowed typ absent / JWT / at+jwt and nothing else
+    ...(profile === 'rfc9068' ? { typ: 'at+jwt' } : {}),
     clockTolerance: settings.clockToleranceSeconds,
-    requiredClaims: [...REQUIRED_CLAIMS],
+    requiredClaims: [...requiredClaims(profile)],
   });
   return payload;
 }

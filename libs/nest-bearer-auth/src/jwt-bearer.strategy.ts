@@ -43,7 +43,7 @@ export function jwtStrategyOptions(
     ) => {
       let header;
       try {
-        header = checkTokenHeader(rawJwtToken, options.algorithms);
+        header = checkTokenHeader(rawJwtToken, options.algorithms, options.tokenProfile);
       } catch (error) {
         done(error);
         return;
@@ -65,6 +65,7 @@ export function jwtStrategyOptions(
         issuer: options.issuer,
         audience: options.audience,
         clockToleranceSeconds: options.clockToleranceSeconds,
+        tokenProfile: options.tokenProfile,
       } satisfies JoseVerificationSettings,
     },
     passReqToCallback: true,

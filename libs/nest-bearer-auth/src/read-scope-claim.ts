@@ -1,6 +1,9 @@
 /**
  * RFC 9068 §2.2.3: granted scopes are in `scope`, a space-delimited string (RFC 6749 §3.3).
- * Other providers use other claims; pass one of the adapters below as `scopeReader`.
+ * Other providers use other claims: Entra ID `scp` (space-delimited string), Okta `scp` (array),
+ * Auth0 RBAC `permissions` (array). Choose one with the `scopeClaim` option (or pass a reader as
+ * `scopeReader`). A claim of the wrong shape refuses the token (`claim_invalid`); an absent one
+ * grants nothing.
  */
 import { parseScope } from '@oauth-ref/scopes';
 import { InvalidTokenError } from './errors/bearer-auth-error.js';
@@ -22,13 +25,20 @@ function readScopeString(claims: AccessTokenClaims, claim: string): readonly str
   }
 }
 
-function readScopeArray(claims: AccessTokenClaims, claim: string): readonly string[] {
+/** RFC 6749 §3.3 scope-token: 1*( %x21 / %x23-5B / %x5D-7E ). */
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+
+function readScopeArray(
+  claims: AccessTokenClaims,
+  claim: string,
+  allowString: boolean,
+): readonly string[] {
   const value = claims[claim];
   if (value === undefined) return [];
-  if (typeof value === 'string') return readScopeString(claims, claim);
+  if (allowString && typeof value === 'string') return readScopeString(claims, claim);
   if (
     !Array.isArray(value) ||
-    !value.every((item) => typeof item === 'string' && item.length > 0)
+    !value.every((item) => typeof item === 'string' && SCOPE_TOKEN.test(item))
   ) {
     throw new InvalidTokenError('claim_invalid', `The ${claim} claim must be an array of strings`);
   }
@@ -53,16 +63,38 @@ export function readScopeClaim(claims: AccessTokenClaims): readonly string[] {
  * readScpClaim({ scp: ['notes:read'] }); // ['notes:read']
  */
 export function readScpClaim(claims: AccessTokenClaims): readonly string[] {
-  return readScopeArray(claims, 'scp');
+  return readScopeArray(claims, 'scp', true);
 }
 
 /**
- * Adapter for Auth0 RBAC, which lists granted API permissions in a `permissions` array.
+ * Adapter for Auth0 RBAC, which lists granted API permissions in a `permissions` array (only an
+ * array: a string is refused).
  *
  * @example
  * BearerAuthModule.forRoot({ issuer, audience, scopeReader: readPermissionsClaim });
  * readPermissionsClaim({ permissions: ['notes:read'] }); // ['notes:read']
  */
 export function readPermissionsClaim(claims: AccessTokenClaims): readonly string[] {
-  return readScopeArray(claims, 'permissions');
+  return readScopeArray(claims, 'permissions', false);
+}
+
+export const SCOPE_CLAIMS = ['scope', 'scp', 'permissions'] as const;
+export type ScopeClaim = (typeof SCOPE_CLAIMS)[number];
+
+const READERS: Readonly<Record<ScopeClaim, (claims: AccessTokenClaims) => readonly string[]>> = {
+  scope: readScopeClaim,
+  scp: readScpClaim,
+  permissions: readPermissionsClaim,
+};
+
+/**
+ * The reader for a `scopeClaim` option value.
+ *
+ * @example
+ * scopeReaderFor('scp')({ scp: ['notes:read'] }); // ['notes:read']
+ */
+export function scopeReaderFor(
+  scopeClaim: ScopeClaim,
+): (claims: AccessTokenClaims) => readonly string[] {
+  return READERS[scopeClaim];
 }

@@ -3,7 +3,8 @@ import type { AccessTokenPrincipal } from '@oauth-ref/nest-bearer-auth';
 
 export interface CallerView {
   readonly sub: string;
-  readonly client_id: string;
+  /** Absent when the token names no client (possible only with OAUTH_TOKEN_PROFILE=generic-jwt). */
+  readonly client_id: string | undefined;
   readonly iss: string;
   readonly kind: 'user' | 'machine';
   readonly scopes: readonly string[];
