@@ -2,7 +2,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { createPrismaClient, type PrismaClient } from '@oauth-ref/db';
-import { BearerAuthModule } from '@oauth-ref/nest-bearer-auth';
+import { BearerAuthModule, machineRules } from '@oauth-ref/nest-bearer-auth';
 import { API_SCOPES } from '@oauth-ref/scopes';
 import { API_CONFIG, type ApiConfig } from './config/api-config.js';
 import { PRISMA, PrismaLifecycle } from './database/prisma.provider.js';
@@ -41,12 +41,20 @@ export class AppModule {
         BearerAuthModule.forRoot({
           issuer: config.issuer,
           audience: config.audience,
+          // RFC 9728 resource: the API's URL (differs from the audience for e.g. Entra's api://…)
+          resource: config.publicUrl,
+          // how the provider's access tokens are shaped (OAUTH_TOKEN_PROFILE, OAUTH_*_CLAIM(S),
+          // OAUTH_MACHINE_RULE); the defaults are RFC 9068's, i.e. the bundled provider's
+          tokenProfile: config.tokens.profile,
+          clientIdClaims: config.tokens.clientIdClaims,
+          scopeClaim: config.tokens.scopeClaim,
+          principalKind: machineRules[config.tokens.machineRule],
           ...(config.jwksUri !== undefined ? { jwksUri: config.jwksUri } : {}),
           jwksMaxAgeMs: config.jwks.maxAgeSeconds * 1000,
           jwksCooldownMs: config.jwks.cooldownSeconds * 1000,
           scopesSupported: [...API_SCOPES],
           resourceName: 'oauth-reference notes API',
-          resourceDocumentation: `${config.audience.replace(/\/$/, '')}/docs`,
+          resourceDocumentation: `${config.publicUrl.replace(/\/$/, '')}/docs`,
           // the app's one filter writes every error, bearer errors through the lib's mapping
           registerExceptionFilter: false,
         }),

@@ -11,8 +11,17 @@ describe('parseApiConfig', () => {
       jwksUri: undefined,
       corsOrigins: ['http://localhost:3000', 'http://localhost:8081'],
       logLevel: 'info',
+      publicUrl: 'http://localhost:3333',
+      tokens: {
+        profile: 'rfc9068',
+        clientIdClaims: ['client_id'],
+        scopeClaim: 'scope',
+        machineRule: 'sub-equals-client-id',
+      },
     });
     expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.tokens)).toBe(true);
+    expect(Object.isFrozen(config.tokens.clientIdClaims)).toBe(true);
   });
 
   it('reads every variable', () => {
@@ -60,5 +69,133 @@ describe('parseApiConfig', () => {
     expect(message).toContain('CORS_ORIGINS');
     expect(message).toContain('LOG_LEVEL');
     expect(message).toContain('DATABASE_URL');
+  });
+});
+
+describe('parseApiConfig: provider token shapes', () => {
+  it('reads the Entra ID recipe: generic-jwt, azp then appid, scp, idtyp-app, api:// audience', () => {
+    const config = parseApiConfig({
+      OAUTH_AUDIENCE: 'api://6f1c2f3a-0000-4000-8000-000000000001',
+      API_PUBLIC_URL: 'https://api.example.com',
+      OAUTH_TOKEN_PROFILE: 'generic-jwt',
+      OAUTH_CLIENT_ID_CLAIMS: 'azp, appid',
+      OAUTH_SCOPE_CLAIM: 'scp',
+      OAUTH_MACHINE_RULE: 'idtyp-app',
+    });
+    expect(config).toMatchObject({
+      audience: 'api://6f1c2f3a-0000-4000-8000-000000000001',
+      publicUrl: 'https://api.example.com',
+      tokens: {
+        profile: 'generic-jwt',
+        clientIdClaims: ['azp', 'appid'],
+        scopeClaim: 'scp',
+        machineRule: 'idtyp-app',
+      },
+    });
+  });
+
+  it('accepts the Auth0 rule and the permissions claim with the default profile', () => {
+    const config = parseApiConfig({
+      OAUTH_SCOPE_CLAIM: 'permissions',
+      OAUTH_MACHINE_RULE: 'auth0-clients-suffix',
+      OAUTH_CLIENT_ID_CLAIMS: 'client_id',
+    });
+    expect(config.tokens).toMatchObject({
+      profile: 'rfc9068',
+      clientIdClaims: ['client_id'],
+      scopeClaim: 'permissions',
+      machineRule: 'auth0-clients-suffix',
+    });
+  });
+
+  it('accepts a bare audience (an Entra v2 GUID) only with generic-jwt, and then needs API_PUBLIC_URL', () => {
+    const guid = '6f1c2f3a-0000-4000-8000-000000000001';
+    expect(() =>
+      parseApiConfig({ OAUTH_AUDIENCE: guid, API_PUBLIC_URL: 'https://api.example.com' }),
+    ).toThrow(/OAUTH_AUDIENCE must be an absolute URI .* needs OAUTH_TOKEN_PROFILE=generic-jwt/);
+    expect(() =>
+      parseApiConfig({ OAUTH_AUDIENCE: guid, OAUTH_TOKEN_PROFILE: 'generic-jwt' }),
+    ).toThrow(/API_PUBLIC_URL is required when OAUTH_AUDIENCE is not an http\(s\) URL/);
+    expect(
+      parseApiConfig({
+        OAUTH_AUDIENCE: guid,
+        OAUTH_TOKEN_PROFILE: 'generic-jwt',
+        API_PUBLIC_URL: 'https://api.example.com',
+      }).audience,
+    ).toBe(guid);
+    expect(() => parseApiConfig({ OAUTH_AUDIENCE: 'api://x' })).toThrow(
+      /API_PUBLIC_URL is required/,
+    );
+  });
+
+  it('refuses unknown names, client id claims beyond client_id with rfc9068, and a bad public URL', () => {
+    let error: unknown;
+    try {
+      parseApiConfig({
+        OAUTH_TOKEN_PROFILE: 'lenient',
+        OAUTH_SCOPE_CLAIM: 'roles',
+        OAUTH_MACHINE_RULE: 'sub-ends-with-clients',
+        API_PUBLIC_URL: 'api://x',
+        OAUTH_AUDIENCE: 'http://localhost:3333#x',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ApiConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain(
+      'OAUTH_TOKEN_PROFILE: OAUTH_TOKEN_PROFILE must be one of rfc9068, generic-jwt',
+    );
+    expect(message).toContain(
+      'OAUTH_SCOPE_CLAIM: OAUTH_SCOPE_CLAIM must be one of scope, scp, permissions',
+    );
+    expect(message).toContain(
+      'OAUTH_MACHINE_RULE: OAUTH_MACHINE_RULE must be one of sub-equals-client-id, auth0-clients-suffix, idtyp-app',
+    );
+    expect(message).toContain('API_PUBLIC_URL: API_PUBLIC_URL must be an absolute http(s) URL');
+    expect(() => parseApiConfig({ OAUTH_CLIENT_ID_CLAIMS: 'cid' })).toThrow(
+      /OAUTH_CLIENT_ID_CLAIMS other than client_id needs OAUTH_TOKEN_PROFILE=generic-jwt/,
+    );
+    expect(() =>
+      parseApiConfig({ OAUTH_TOKEN_PROFILE: 'generic-jwt', OAUTH_CLIENT_ID_CLAIMS: 'azp,azp' }),
+    ).toThrow(/must not name a claim twice/);
+    expect(() =>
+      parseApiConfig({
+        OAUTH_TOKEN_PROFILE: 'generic-jwt',
+        OAUTH_AUDIENCE: 'http://localhost:3333#x',
+      }),
+    ).toThrow(/OAUTH_AUDIENCE/);
+  });
+
+  it('builds options the bearer-auth module accepts for every recipe', async () => {
+    const { resolveBearerAuthOptions, machineRules } = await import('@oauth-ref/nest-bearer-auth');
+    for (const env of [
+      {},
+      {
+        OAUTH_TOKEN_PROFILE: 'generic-jwt',
+        OAUTH_CLIENT_ID_CLAIMS: 'cid',
+        OAUTH_SCOPE_CLAIM: 'scp',
+      },
+      {
+        OAUTH_TOKEN_PROFILE: 'generic-jwt',
+        OAUTH_AUDIENCE: '6f1c2f3a-0000-4000-8000-000000000001',
+        API_PUBLIC_URL: 'https://api.example.com',
+        OAUTH_CLIENT_ID_CLAIMS: 'azp,appid',
+        OAUTH_SCOPE_CLAIM: 'scp',
+        OAUTH_MACHINE_RULE: 'idtyp-app',
+      },
+    ]) {
+      const config = parseApiConfig(env);
+      const options = resolveBearerAuthOptions({
+        issuer: config.issuer,
+        audience: config.audience,
+        resource: config.publicUrl,
+        tokenProfile: config.tokens.profile,
+        clientIdClaims: config.tokens.clientIdClaims,
+        scopeClaim: config.tokens.scopeClaim,
+        principalKind: machineRules[config.tokens.machineRule],
+      });
+      expect(options.tokenProfile).toBe(config.tokens.profile);
+    }
   });
 });

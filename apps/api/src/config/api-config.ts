@@ -2,6 +2,14 @@
  * The API's configuration, validated once at startup (zod) and frozen. This is the ONLY module
  * that reads `process.env`; everything else receives an `ApiConfig`.
  */
+import {
+  MACHINE_RULE_NAMES,
+  SCOPE_CLAIMS,
+  TOKEN_PROFILES,
+  type MachineRuleName,
+  type ScopeClaim,
+  type TokenProfile,
+} from '@oauth-ref/nest-bearer-auth';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -12,6 +20,30 @@ const httpUrl = (name: string) =>
     .trim()
     .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
       error: `${name} must be an absolute http(s) URL`,
+    });
+
+const isHttpUrl = (value: string) =>
+  URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+
+/** RFC 3986 §4.3 absolute URI: scheme ":" hier-part, no fragment (`https://…`, `api://…`, `urn:…`). */
+const isAbsoluteUri = (value: string) =>
+  /^[A-Za-z][A-Za-z0-9+.-]*:[^\s#]+$/.test(value) && URL.canParse(value);
+
+const enumWithDefault = <T extends string>(name: string, values: readonly T[], fallback: T) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context): T => {
+      if (value === undefined || value === '') return fallback;
+      if (!(values as readonly string[]).includes(value)) {
+        context.addIssue({
+          code: 'custom',
+          message: `${name} must be one of ${values.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      return value as T;
     });
 
 const origin = z
@@ -37,47 +69,121 @@ const integer = (name: string, min: number, max: number, fallback: number) =>
       return parsed;
     });
 
-const schema = z.object({
-  PORT: integer('PORT', 1, 65_535, 3333),
-  HOST: z.string().trim().min(1).optional(),
-  OAUTH_ISSUER: httpUrl('OAUTH_ISSUER')
-    .default('http://localhost:4000')
-    .refine((value) => !value.includes('#') && !value.includes('?'), {
-      error: 'OAUTH_ISSUER must not contain a query or fragment',
-    }),
-  OAUTH_AUDIENCE: httpUrl('OAUTH_AUDIENCE').default('http://localhost:3333'),
-  OAUTH_JWKS_URI: httpUrl('OAUTH_JWKS_URI').optional(),
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .optional()
-    .refine(
-      (value) => value === undefined || value === '' || /^(file:|postgres(ql)?:\/\/)/.test(value),
-      {
-        error: 'DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)',
-      },
+const schema = z
+  .object({
+    PORT: integer('PORT', 1, 65_535, 3333),
+    HOST: z.string().trim().min(1).optional(),
+    OAUTH_ISSUER: httpUrl('OAUTH_ISSUER')
+      .default('http://localhost:4000')
+      .refine((value) => !value.includes('#') && !value.includes('?'), {
+        error: 'OAUTH_ISSUER must not contain a query or fragment',
+      }),
+    /** Checked with OAUTH_TOKEN_PROFILE below: an absolute URI, or any identifier with generic-jwt. */
+    OAUTH_AUDIENCE: z
+      .string()
+      .trim()
+      .min(1, 'OAUTH_AUDIENCE must not be empty')
+      .default('http://localhost:3333'),
+    API_PUBLIC_URL: httpUrl('API_PUBLIC_URL')
+      .refine((value) => !value.includes('#') && !value.includes('?'), {
+        error: 'API_PUBLIC_URL must not contain a query or fragment',
+      })
+      .optional(),
+    OAUTH_TOKEN_PROFILE: enumWithDefault<TokenProfile>(
+      'OAUTH_TOKEN_PROFILE',
+      TOKEN_PROFILES,
+      'rfc9068',
     ),
-  CORS_ORIGINS: z
-    .string()
-    .optional()
-    .transform((value) =>
-      (value === undefined || value.trim() === ''
-        ? 'http://localhost:3000,http://localhost:8081'
-        : value
+    OAUTH_CLIENT_ID_CLAIMS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((item) => item.trim())
+          .filter((item) => item.length > 0),
       )
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item.length > 0),
-    )
-    .pipe(z.array(origin)),
-  LOG_LEVEL: z
-    .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
-    .default('info'),
-  RATE_LIMIT_MAX: integer('RATE_LIMIT_MAX', 1, 10_000_000, 300),
-  RATE_LIMIT_WINDOW_SECONDS: integer('RATE_LIMIT_WINDOW_SECONDS', 1, 3600, 60),
-  JWKS_MAX_AGE_SECONDS: integer('JWKS_MAX_AGE_SECONDS', 1, 86_400, 600),
-  JWKS_COOLDOWN_SECONDS: integer('JWKS_COOLDOWN_SECONDS', 1, 3600, 30),
-});
+      .refine((claims) => new Set(claims).size === claims.length, {
+        error: 'OAUTH_CLIENT_ID_CLAIMS must not name a claim twice',
+      })
+      .refine((claims) => claims.every((claim) => /^\S+$/.test(claim)), {
+        error: 'OAUTH_CLIENT_ID_CLAIMS must be claim names separated by commas',
+      }),
+    OAUTH_SCOPE_CLAIM: enumWithDefault<ScopeClaim>('OAUTH_SCOPE_CLAIM', SCOPE_CLAIMS, 'scope'),
+    OAUTH_MACHINE_RULE: enumWithDefault<MachineRuleName>(
+      'OAUTH_MACHINE_RULE',
+      MACHINE_RULE_NAMES,
+      'sub-equals-client-id',
+    ),
+    OAUTH_JWKS_URI: httpUrl('OAUTH_JWKS_URI').optional(),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .optional()
+      .refine(
+        (value) => value === undefined || value === '' || /^(file:|postgres(ql)?:\/\/)/.test(value),
+        {
+          error: 'DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)',
+        },
+      ),
+    CORS_ORIGINS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value === undefined || value.trim() === ''
+          ? 'http://localhost:3000,http://localhost:8081'
+          : value
+        )
+          .split(',')
+          .map((item) => item.trim())
+          .filter((item) => item.length > 0),
+      )
+      .pipe(z.array(origin)),
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info'),
+    RATE_LIMIT_MAX: integer('RATE_LIMIT_MAX', 1, 10_000_000, 300),
+    RATE_LIMIT_WINDOW_SECONDS: integer('RATE_LIMIT_WINDOW_SECONDS', 1, 3600, 60),
+    JWKS_MAX_AGE_SECONDS: integer('JWKS_MAX_AGE_SECONDS', 1, 86_400, 600),
+    JWKS_COOLDOWN_SECONDS: integer('JWKS_COOLDOWN_SECONDS', 1, 3600, 30),
+  })
+  .superRefine((env, context) => {
+    const generic = env.OAUTH_TOKEN_PROFILE === 'generic-jwt';
+    // RFC 8707 §2 / RFC 9068 §3: a resource indicator is an absolute URI. Entra ID v2 tokens carry
+    // the API app's client id (a bare GUID) in aud instead; only such non-RFC 9068 providers need
+    // that, so a bare identifier is accepted with generic-jwt only (elsewhere it is a typo).
+    if (/[\s#]/.test(env.OAUTH_AUDIENCE)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['OAUTH_AUDIENCE'],
+        message: 'OAUTH_AUDIENCE must not contain whitespace or a fragment (#)',
+      });
+    } else if (!isAbsoluteUri(env.OAUTH_AUDIENCE) && !generic) {
+      context.addIssue({
+        code: 'custom',
+        path: ['OAUTH_AUDIENCE'],
+        message:
+          'OAUTH_AUDIENCE must be an absolute URI (https://…, api://…); a bare identifier needs OAUTH_TOKEN_PROFILE=generic-jwt',
+      });
+    }
+    if (!isHttpUrl(env.OAUTH_AUDIENCE) && env.API_PUBLIC_URL === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['API_PUBLIC_URL'],
+        message:
+          "API_PUBLIC_URL is required when OAUTH_AUDIENCE is not an http(s) URL (it is the API's RFC 9728 resource)",
+      });
+    }
+    const claims = env.OAUTH_CLIENT_ID_CLAIMS;
+    if (!generic && claims.length > 0 && (claims.length !== 1 || claims[0] !== 'client_id')) {
+      context.addIssue({
+        code: 'custom',
+        path: ['OAUTH_CLIENT_ID_CLAIMS'],
+        message:
+          'OAUTH_CLIENT_ID_CLAIMS other than client_id needs OAUTH_TOKEN_PROFILE=generic-jwt (RFC 9068 tokens carry client_id)',
+      });
+    }
+  });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -85,7 +191,17 @@ export interface ApiConfig {
   readonly port: number;
   readonly host: string | undefined;
   readonly issuer: string;
+  /** Expected in `aud`: an absolute URI, or (generic-jwt only) a bare identifier such as a GUID. */
   readonly audience: string;
+  /** This API's public http(s) URL: RFC 9728 `resource`. Default: the audience. */
+  readonly publicUrl: string;
+  /** How access tokens are read (see @oauth-ref/nest-bearer-auth's "Other providers"). */
+  readonly tokens: {
+    readonly profile: TokenProfile;
+    readonly clientIdClaims: readonly string[];
+    readonly scopeClaim: ScopeClaim;
+    readonly machineRule: MachineRuleName;
+  };
   readonly jwksUri: string | undefined;
   readonly databaseUrl: string | undefined;
   readonly corsOrigins: readonly string[];
@@ -127,11 +243,23 @@ export function parseApiConfig(env: Readonly<Record<string, string | undefined>>
     host: value.HOST,
     issuer: value.OAUTH_ISSUER,
     audience: value.OAUTH_AUDIENCE,
+    publicUrl: value.API_PUBLIC_URL ?? value.OAUTH_AUDIENCE,
+    tokens: Object.freeze({
+      profile: value.OAUTH_TOKEN_PROFILE,
+      clientIdClaims: Object.freeze(
+        value.OAUTH_CLIENT_ID_CLAIMS.length > 0 ? value.OAUTH_CLIENT_ID_CLAIMS : ['client_id'],
+      ),
+      scopeClaim: value.OAUTH_SCOPE_CLAIM,
+      machineRule: value.OAUTH_MACHINE_RULE,
+    }),
     jwksUri: value.OAUTH_JWKS_URI,
     databaseUrl: value.DATABASE_URL === '' ? undefined : value.DATABASE_URL,
     corsOrigins: Object.freeze(value.CORS_ORIGINS),
     logLevel: value.LOG_LEVEL,
-    jwks: Object.freeze({ maxAgeSeconds: value.JWKS_MAX_AGE_SECONDS, cooldownSeconds: value.JWKS_COOLDOWN_SECONDS }),
+    jwks: Object.freeze({
+      maxAgeSeconds: value.JWKS_MAX_AGE_SECONDS,
+      cooldownSeconds: value.JWKS_COOLDOWN_SECONDS,
+    }),
     rateLimit: Object.freeze({
       max: value.RATE_LIMIT_MAX,
       windowSeconds: value.RATE_LIMIT_WINDOW_SECONDS,
