@@ -7,8 +7,10 @@
  *   signature against the JWKS, `alg` equal to `id_token_signed_response_alg`) and, when discovery
  *   advertises `authorization_response_iss_parameter_supported`, requires the RFC 9207 `iss`
  *   parameter and compares it exactly with the issuer *before* the code is exchanged.
- * - `authorization.params.resource`: the API as RFC 8707 resource indicator, so the access token is
- *   a JWT whose `aud` is the API.
+ * - `authorization.params.scope`: OAUTH_SCOPE (default: the demo client's scopes).
+ * - `authorization.params.resource`: the API as RFC 8707 resource indicator (OAUTH_RESOURCE, default
+ *   API_URL), so the access token is a JWT whose `aud` is the API; left out when OAUTH_RESOURCE is
+ *   empty, and then `audience` (Auth0) is sent when OAUTH_AUDIENCE_PARAM is set.
  * - `authorization.params.prompt = 'consent'`: OIDC Core §11 lets a provider ignore `offline_access`
  *   unless the user is asked for consent (node-oidc-provider does), and without it no refresh token.
  */
@@ -40,6 +42,24 @@ export function chooseIdTokenAlgorithm(advertised: readonly string[] | undefined
 }
 
 /**
+ * The fixed parameters of the authorization request (next-auth adds PKCE, state, nonce, client and
+ * redirect URI). Parameters that are not configured are absent, never empty.
+ *
+ * @example
+ * authorizationParams(config); // { scope: 'openid … notes:write', resource: 'http://localhost:3333', prompt: 'consent' }
+ */
+export function authorizationParams(
+  config: Pick<WebConfig, 'scope' | 'resource' | 'audienceParam'>,
+): Record<string, string> {
+  return {
+    scope: config.scope,
+    ...(config.resource !== undefined ? { resource: config.resource } : {}),
+    ...(config.audienceParam !== undefined ? { audience: config.audienceParam } : {}),
+    prompt: 'consent',
+  };
+}
+
+/**
  * @example
  * const provider = oauthRefProvider(config, 'RS256');
  */
@@ -54,9 +74,7 @@ export function oauthRefProvider(
     wellKnown: `${config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
-    authorization: {
-      params: { scope: config.scope, resource: config.resource, prompt: 'consent' },
-    },
+    authorization: { params: authorizationParams(config) },
     checks: ['pkce', 'state', 'nonce'],
     idToken: true,
     client: {

@@ -69,3 +69,48 @@ describe('parseWebConfig', () => {
     }
   });
 });
+
+describe('parseWebConfig: scope and resource for other providers', () => {
+  it("keeps today's request by default: the demo scopes and API_URL as resource, no audience", () => {
+    const config = parseWebConfig({ API_URL: 'https://api.example.com/' });
+    expect(config.scope).toBe('openid profile email offline_access notes:read notes:write');
+    expect(config.resource).toBe('https://api.example.com');
+    expect(config.audienceParam).toBeUndefined();
+  });
+
+  it('takes OAUTH_SCOPE (Entra ID style API scopes included), normalising runs of spaces', () => {
+    const config = parseWebConfig({
+      OAUTH_SCOPE: ' openid  profile offline_access api://6f1c2f3a/notes.read ',
+    });
+    expect(config.scope).toBe('openid profile offline_access api://6f1c2f3a/notes.read');
+  });
+
+  it('refuses an OAUTH_SCOPE without openid or with characters outside RFC 6749 §3.3', () => {
+    expect(() => parseWebConfig({ OAUTH_SCOPE: 'profile notes:read' })).toThrow(/include openid/);
+    expect(() => parseWebConfig({ OAUTH_SCOPE: 'openid "notes"' })).toThrow(/scope tokens/);
+    expect(() => parseWebConfig({ OAUTH_SCOPE: 'openid notes\\read' })).toThrow(/scope tokens/);
+  });
+
+  it('takes OAUTH_RESOURCE as any absolute URI, and the empty string as "send none"', () => {
+    expect(parseWebConfig({ OAUTH_RESOURCE: 'api://6f1c2f3a' }).resource).toBe('api://6f1c2f3a');
+    expect(parseWebConfig({ OAUTH_RESOURCE: '' }).resource).toBeUndefined();
+    expect(() => parseWebConfig({ OAUTH_RESOURCE: 'not a uri' })).toThrow(/OAUTH_RESOURCE/);
+    expect(() => parseWebConfig({ OAUTH_RESOURCE: 'https://api.example.com#x' })).toThrow(
+      /OAUTH_RESOURCE/,
+    );
+  });
+
+  it("sends Auth0's audience only instead of resource, never both", () => {
+    const config = parseWebConfig({
+      OAUTH_RESOURCE: '',
+      OAUTH_AUDIENCE_PARAM: 'https://api.example.com',
+    });
+    expect(config).toMatchObject({ resource: undefined, audienceParam: 'https://api.example.com' });
+    expect(() => parseWebConfig({ OAUTH_AUDIENCE_PARAM: 'https://api.example.com' })).toThrow(
+      /OAUTH_AUDIENCE_PARAM needs OAUTH_RESOURCE set to the empty string/,
+    );
+    expect(() => parseWebConfig({ OAUTH_RESOURCE: '', OAUTH_AUDIENCE_PARAM: '  ' })).toThrow(
+      /OAUTH_AUDIENCE_PARAM/,
+    );
+  });
+});

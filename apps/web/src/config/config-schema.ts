@@ -19,6 +19,38 @@ const httpUrl = z.url({ protocol: /^https?$/ }).transform((value) => value.repla
  */
 const issuerUrl = z.url({ protocol: /^https?$/ });
 
+/** RFC 6749 §3.3 scope-token: 1*( %x21 / %x23-5B / %x5D-7E ). */
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+
+/**
+ * The scopes of the authorization request: space-delimited RFC 6749 scope-tokens, `openid`
+ * included (this is an OpenID Connect sign-in: next-auth validates the ID token). Runs of spaces
+ * are normalised to one. Entra ID, for instance, names API scopes `api://<app id>/notes.read`.
+ */
+const scopeList = z
+  .string()
+  .transform((value) => value.trim().split(/\s+/).join(' '))
+  .refine((value) => value.split(' ').every((token) => SCOPE_TOKEN.test(token)), {
+    error: 'OAUTH_SCOPE must be space-delimited scope tokens (RFC 6749 §3.3)',
+  })
+  .refine((value) => value.split(' ').includes('openid'), {
+    error: 'OAUTH_SCOPE must include openid (the web app signs users in with OpenID Connect)',
+  });
+
+/**
+ * RFC 8707 §2: a resource indicator is an absolute URI without a fragment. The empty string is
+ * kept as "send no resource" (for providers that select the API another way, e.g. Auth0's
+ * `audience` parameter, a Keycloak audience mapper, Entra ID scope names).
+ */
+const resourceIndicator = z
+  .string()
+  .trim()
+  .refine(
+    (value) =>
+      value === '' || (/^[A-Za-z][A-Za-z0-9+.-]*:[^\s#]+$/.test(value) && URL.canParse(value)),
+    { error: 'OAUTH_RESOURCE must be an absolute URI without a fragment, or empty to send none' },
+  );
+
 export const webEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -35,6 +67,16 @@ export const webEnvSchema = z
       .min(1)
       .default(webClient.clientSecret ?? ''),
     API_URL: httpUrl.default(defaultUrls.api),
+    /** Default: the demo client's scopes (`openid profile email offline_access notes:read notes:write`). */
+    OAUTH_SCOPE: scopeList.default(webClient.scope),
+    /** Unset: API_URL. Empty: no `resource` parameter. */
+    OAUTH_RESOURCE: resourceIndicator.optional(),
+    /** Auth0's non-standard `audience` authorization parameter; only with OAUTH_RESOURCE empty. */
+    OAUTH_AUDIENCE_PARAM: z
+      .string()
+      .trim()
+      .min(1, 'OAUTH_AUDIENCE_PARAM must not be blank')
+      .optional(),
     DATABASE_URL: z.string().min(1).optional(),
     /** Set by Next while `next build` runs: modules are imported then, but never serve requests. */
     NEXT_PHASE: z.string().optional(),
@@ -53,6 +95,15 @@ export const webEnvSchema = z
       });
       return z.NEVER;
     }
+    if (env.OAUTH_AUDIENCE_PARAM !== undefined && env.OAUTH_RESOURCE !== '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OAUTH_AUDIENCE_PARAM'],
+        message:
+          'OAUTH_AUDIENCE_PARAM needs OAUTH_RESOURCE set to the empty string: send resource or audience, not both',
+      });
+      return z.NEVER;
+    }
     const baseUrl = new URL(env.NEXTAUTH_URL);
     return {
       nodeEnv: env.NODE_ENV,
@@ -65,12 +116,22 @@ export const webEnvSchema = z
       clientId: env.OAUTH_CLIENT_ID,
       clientSecret: env.OAUTH_CLIENT_SECRET,
       apiUrl: env.API_URL,
-      /** Also the RFC 8707 resource indicator the access token is requested for. */
-      resource: env.API_URL,
+      /**
+       * The RFC 8707 resource indicator the access token is requested for (its `aud`): OAUTH_RESOURCE,
+       * default API_URL; undefined when OAUTH_RESOURCE is empty (no `resource` is sent).
+       */
+      resource:
+        env.OAUTH_RESOURCE === undefined
+          ? env.API_URL
+          : env.OAUTH_RESOURCE === ''
+            ? undefined
+            : env.OAUTH_RESOURCE,
+      /** Auth0's `audience` authorization parameter, when set. */
+      audienceParam: env.OAUTH_AUDIENCE_PARAM,
       databaseUrl: env.DATABASE_URL,
       redirectUri: `${baseUrl.origin}/api/auth/callback/oauth-ref`,
       postLogoutRedirectUri: `${baseUrl.origin}/signed-out`,
-      scope: webClient.scope,
+      scope: env.OAUTH_SCOPE,
     };
   });
 
