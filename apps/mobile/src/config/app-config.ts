@@ -18,6 +18,9 @@ export const appConfig: AppConfig = loadAppConfig(
     issuer: process.env.EXPO_PUBLIC_OAUTH_ISSUER || undefined,
     clientId: process.env.EXPO_PUBLIC_OAUTH_CLIENT_ID || undefined,
     apiUrl: process.env.EXPO_PUBLIC_API_URL || undefined,
+    scope: process.env.EXPO_PUBLIC_OAUTH_SCOPE || undefined,
+    // NOT `|| undefined`: the empty string is a value here ("send no resource")
+    resource: process.env.EXPO_PUBLIC_OAUTH_RESOURCE,
     clientSecret: process.env.EXPO_PUBLIC_OAUTH_CLIENT_SECRET || undefined,
   },
   {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AppConfigError,
+  DEFAULT_SCOPE,
   loadAppConfig,
   NATIVE_REDIRECT_URI,
   type PublicEnv,
@@ -10,6 +11,8 @@ const unset: PublicEnv = {
   issuer: undefined,
   clientId: undefined,
   apiUrl: undefined,
+  scope: undefined,
+  resource: undefined,
   clientSecret: undefined,
 };
 const web = {
@@ -58,6 +61,8 @@ describe('loadAppConfig', () => {
         issuer: 'https://tenant.example.com/',
         clientId: 'abc',
         apiUrl: 'https://api.example.com/',
+        scope: undefined,
+        resource: undefined,
         clientSecret: undefined,
       },
       web,
@@ -95,5 +100,33 @@ describe('loadAppConfig', () => {
 
   it('refuses a web build that does not know its own origin', () => {
     expect(() => loadAppConfig(unset, { ...web, webOrigin: undefined })).toThrow(/origin/);
+  });
+
+  it('takes EXPO_PUBLIC_OAUTH_SCOPE (Entra ID style API scopes too), normalising spaces; blank is the default', () => {
+    expect(
+      loadAppConfig({ ...unset, scope: ' openid offline_access  api://6f1c2f3a/notes.read ' }, web)
+        .defaultScope,
+    ).toBe('openid offline_access api://6f1c2f3a/notes.read');
+    expect(loadAppConfig({ ...unset, scope: '  ' }, web).defaultScope).toBe(DEFAULT_SCOPE);
+  });
+
+  it('refuses a scope without openid or with characters outside RFC 6749 §3.3', () => {
+    expect(() => loadAppConfig({ ...unset, scope: 'notes:read' }, web)).toThrow(/include openid/);
+    expect(() => loadAppConfig({ ...unset, scope: 'openid "x"' }, web)).toThrow(/scope tokens/);
+  });
+
+  it('takes EXPO_PUBLIC_OAUTH_RESOURCE as an absolute URI; the empty string sends none', () => {
+    expect(loadAppConfig({ ...unset, resource: 'api://6f1c2f3a' }, web).resource).toBe(
+      'api://6f1c2f3a',
+    );
+    expect(loadAppConfig({ ...unset, resource: '' }, web).resource).toBeUndefined();
+    expect(loadAppConfig({ ...unset, apiUrl: 'https://api.example.com/' }, web).resource).toBe(
+      'https://api.example.com',
+    );
+    for (const resource of ['not a uri', 'https://api.example.com#x']) {
+      expect(() => loadAppConfig({ ...unset, resource }, web)).toThrow(
+        /EXPO_PUBLIC_OAUTH_RESOURCE must be an absolute URI/,
+      );
+    }
   });
 });

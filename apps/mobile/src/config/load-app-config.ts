@@ -10,6 +10,10 @@ export interface PublicEnv {
   readonly issuer: string | undefined;
   readonly clientId: string | undefined;
   readonly apiUrl: string | undefined;
+  /** Requested scopes; unset or empty: DEFAULT_SCOPE. */
+  readonly scope?: string | undefined;
+  /** RFC 8707 resource; unset: the API URL; the empty string: send none. */
+  readonly resource?: string | undefined;
   /** Must stay undefined: anything EXPO_PUBLIC_* ships inside the bundle. */
   readonly clientSecret: string | undefined;
 }
@@ -32,10 +36,43 @@ const absoluteHttpUrl = z
   .pipe(z.url({ protocol: /^https?$/ }))
   .refine((value) => !new URL(value).search && !new URL(value).hash, 'no query or fragment');
 
+/** RFC 6749 §3.3 scope-token: 1*( %x21 / %x23-5B / %x5D-7E ). */
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+
+/** Space-delimited scope tokens, `openid` included (the app signs users in with OpenID Connect). */
+const scopeList = z
+  .string()
+  .transform((value) => value.trim().split(/\s+/).join(' '))
+  .refine((value) => value.split(' ').every((token) => SCOPE_TOKEN.test(token)), {
+    error: 'EXPO_PUBLIC_OAUTH_SCOPE must be space-delimited scope tokens (RFC 6749 §3.3)',
+  })
+  .refine((value) => value.split(' ').includes('openid'), {
+    error: 'EXPO_PUBLIC_OAUTH_SCOPE must include openid',
+  });
+
+/** RFC 8707 §2: an absolute URI without a fragment; the empty string means "send none". */
+const resourceIndicator = z
+  .string()
+  .trim()
+  .refine(
+    (value) =>
+      value === '' || (/^[A-Za-z][A-Za-z0-9+.-]*:[^\s#]+$/.test(value) && URL.canParse(value)),
+    {
+      error:
+        'EXPO_PUBLIC_OAUTH_RESOURCE must be an absolute URI without a fragment, or empty to send none',
+    },
+  );
+
 const envSchema = z.object({
   issuer: absoluteHttpUrl.default('http://localhost:4000'),
   clientId: z.string().trim().min(1).default('oauth-ref-mobile'),
   apiUrl: absoluteHttpUrl.default('http://localhost:3333'),
+  scope: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? DEFAULT_SCOPE : value))
+    .pipe(scopeList),
+  resource: resourceIndicator.optional(),
   clientSecret: z
     .undefined({
       error:
@@ -47,9 +84,13 @@ const envSchema = z.object({
 export interface AppConfig {
   readonly issuer: string;
   readonly clientId: string;
-  /** The API base URL; also the RFC 8707 resource indicator (the access token's audience). */
+  /** The API base URL. */
   readonly apiUrl: string;
-  readonly resource: string;
+  /**
+   * The RFC 8707 resource indicator (the access token's audience): EXPO_PUBLIC_OAUTH_RESOURCE,
+   * default the API URL; undefined when that variable is the empty string (no `resource` sent).
+   */
+  readonly resource: string | undefined;
   readonly redirectUri: string;
   readonly postLogoutRedirectUri: string | undefined;
   readonly defaultScope: string;
@@ -82,7 +123,7 @@ export function loadAppConfig(env: PublicEnv, platform: PlatformFacts): AppConfi
       parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`),
     );
   }
-  const { issuer, clientId, apiUrl } = parsed.data;
+  const { issuer, clientId, apiUrl, scope, resource } = parsed.data;
   const web = platform.os === 'web';
   if (web && !platform.webOrigin) throw new AppConfigError(['web build without a page origin']);
   const redirectUri = web
@@ -92,10 +133,11 @@ export function loadAppConfig(env: PublicEnv, platform: PlatformFacts): AppConfi
     issuer,
     clientId,
     apiUrl: apiUrl.replace(/\/+$/, ''),
-    resource: apiUrl.replace(/\/+$/, ''),
+    resource:
+      resource === undefined ? apiUrl.replace(/\/+$/, '') : resource === '' ? undefined : resource,
     redirectUri,
     postLogoutRedirectUri: web ? `${platform.webOrigin}/` : undefined,
-    defaultScope: DEFAULT_SCOPE,
+    defaultScope: scope,
     allowInsecureHttp: [issuer, apiUrl].some((url) => url.startsWith('http://')),
     platform: platform.os,
     refreshTokenHome: web
