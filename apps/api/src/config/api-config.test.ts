@@ -1,3 +1,4 @@
+import { machineRules, resolveBearerAuthOptions } from '@oauth-ref/nest-bearer-auth';
 import { describe, expect, it } from 'vitest';
 import { ApiConfigError, parseApiConfig } from './api-config.js';
 
@@ -167,8 +168,7 @@ describe('parseApiConfig: provider token shapes', () => {
     ).toThrow(/OAUTH_AUDIENCE/);
   });
 
-  it('builds options the bearer-auth module accepts for every recipe', async () => {
-    const { resolveBearerAuthOptions, machineRules } = await import('@oauth-ref/nest-bearer-auth');
+  it('builds options the bearer-auth module accepts for every recipe', () => {
     for (const env of [
       {},
       {
