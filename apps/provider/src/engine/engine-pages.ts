@@ -20,9 +20,7 @@ export async function renderError(
   ctx.set('cache-control', 'no-store');
   ctx.body = page(
     'Something went wrong',
-    html`<h1>Something went wrong</h1>
-      <p><code>${out.error ?? 'server_error'}</code></p>
-      <p>${out.error_description ?? ''}</p>`,
+    html`<h1>Something went wrong</h1><p><code>${out.error ?? 'server_error'}</code></p><p>${out.error_description ?? ''}</p>`,
   );
 }
 
@@ -32,12 +30,10 @@ export async function logoutSource(ctx: KoaContextWithOIDC, form: string): Promi
   ctx.body = page(
     'Sign out',
     html`<h1>Sign out?</h1>
-      <p>
-        ${client ? html`<strong>${client}</strong> asks to sign you out.` : html`Do you want to sign out of this provider?`}
-      </p>
-      ${new SafeHtml(form)}
-      <button type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
-      <button type="submit" form="op.logoutForm" class="secondary">No, stay signed in</button>`,
+<p>${client ? html`<strong>${client}</strong> asks to sign you out.` : html`Do you want to sign out of this provider?`}</p>
+${new SafeHtml(form)}
+<button type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+<button type="submit" form="op.logoutForm" class="secondary">No, stay signed in</button>`,
   );
 }
 
@@ -45,8 +41,7 @@ export async function postLogoutSuccessSource(ctx: KoaContextWithOIDC): Promise<
   ctx.type = 'html';
   ctx.body = page(
     'Signed out',
-    html`<h1>Signed out</h1>
-      <p>You are signed out of the provider.</p>`,
+    html`<h1>Signed out</h1><p>You are signed out of the provider.</p>`,
   );
 }
 
@@ -64,10 +59,9 @@ export async function userCodeInputSource(
   ctx.type = 'html';
   ctx.body = page(
     'Connect a device',
-    html`<h1>Connect a device</h1>
-      <p ${err ? new SafeHtml('class="error" role="alert"') : new SafeHtml('')}>${message}</p>
-      ${labelUserCodeInput(form)}
-      <button type="submit" form="op.deviceInputForm">Continue</button>`,
+    html`<h1>Connect a device</h1><p ${err ? new SafeHtml('class="error" role="alert"') : new SafeHtml('')}>${message}</p>
+${labelUserCodeInput(form)}
+<button type="submit" form="op.deviceInputForm">Continue</button>`,
   );
 }
 
@@ -82,15 +76,10 @@ export async function userCodeConfirmSource(
   ctx.body = page(
     'Confirm device',
     html`<h1>Confirm device</h1>
-      <p>
-        <strong>${client.clientName ?? client.clientId}</strong> asks to sign in. Your device should
-        show <code>${userCode}</code>.
-      </p>
-      ${new SafeHtml(form)}
-      <button type="submit" form="op.deviceConfirmForm">Continue</button>
-      <button type="submit" form="op.deviceConfirmForm" value="yes" name="abort" class="secondary">
-        Abort
-      </button>`,
+<p><strong>${client.clientName ?? client.clientId}</strong> asks to sign in. Your device should show <code>${userCode}</code>.</p>
+${new SafeHtml(form)}
+<button type="submit" form="op.deviceConfirmForm">Continue</button>
+<button type="submit" form="op.deviceConfirmForm" value="yes" name="abort" class="secondary">Abort</button>`,
   );
 }
 
@@ -98,7 +87,6 @@ export async function successSource(ctx: KoaContextWithOIDC): Promise<void> {
   ctx.type = 'html';
   ctx.body = page(
     'Device connected',
-    html`<h1>Device connected</h1>
-      <p>You can close this page and return to your device.</p>`,
+    html`<h1>Device connected</h1><p>You can close this page and return to your device.</p>`,
   );
 }

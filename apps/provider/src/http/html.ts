@@ -51,6 +51,12 @@ ul.scopes li{margin:.4rem 0}code{background:#eef0f2;padding:0 .2rem;border-radiu
 export const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 /**
+ * The `<style>` element, built here so its content is exactly STYLE: the CSP hash covers every
+ * character between the tags, so whitespace added around it by an editor would block the styles.
+ */
+const STYLE_ELEMENT = new SafeHtml(`<style>${STYLE}</style>`);
+
+/**
  * The CSP of every response: nothing from anywhere but this origin, no framing (clickjacking),
  * inline scripts only by hash (the engine adds one for its form_post response mode).
  */
@@ -65,18 +71,18 @@ export const CONTENT_SECURITY_POLICY = [
 
 export function page(title: string, body: SafeHtml): string {
   return html`<!DOCTYPE html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${title}</title>
-        <style>
-          ${new SafeHtml(STYLE)}
-        </style>
-      </head>
-      <body>
-        <main>${body}</main>
-      </body>
-    </html>`.value;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+${STYLE_ELEMENT}
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>`.value;
 }

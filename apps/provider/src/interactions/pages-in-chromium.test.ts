@@ -64,16 +64,14 @@ describe.skipIf(missing !== undefined)(
       await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
       await expect(page.getByLabel('Username').isVisible()).resolves.toBe(true);
       await expect(page.getByLabel('Password').isVisible()).resolves.toBe(true);
-      const background = await page
-        .locator('body')
-        .evaluate(
-          (body) =>
-            (
-              body.ownerDocument.defaultView as unknown as {
-                getComputedStyle(e: unknown): { backgroundColor: string };
-              }
-            ).getComputedStyle(body).backgroundColor,
-        );
+      const background = await page.locator('body').evaluate(
+        (body) =>
+          (
+            body.ownerDocument.defaultView as unknown as {
+              getComputedStyle(e: unknown): { backgroundColor: string };
+            }
+          ).getComputedStyle(body).backgroundColor,
+      );
       expect(background).toBe('rgb(244, 245, 247)');
       expect(violations).toEqual([]);
       await page.context().close();

@@ -16,26 +16,21 @@ export function renderConsentPage(input: ConsentPageInput): string {
   return page(
     'Allow access?',
     html`<h1>Allow access?</h1>
-      <p>
-        <strong>${input.clientName}</strong> asks to act for <strong>${input.userName}</strong> with
-        these permissions:
-      </p>
-      <ul class="scopes">
-        ${input.scopes.map(
-          (scope) =>
-            html`<li>
-              <code>${scope}</code>: ${describeScope(scope)?.description ?? 'Unknown permission.'}
-            </li>`,
-        )}
-      </ul>
-      ${input.resources.length > 0 ? html`<p>At: ${input.resources.map((resource) => html`<code>${resource}</code> `)}</p>` : html``}
-      <form method="post" action="${base}/confirm">
-        <input type="hidden" name="csrf" value="${input.csrf}" />
-        <button type="submit">Allow</button>
-      </form>
-      <form method="post" action="${base}/abort">
-        <input type="hidden" name="csrf" value="${input.csrf}" />
-        <button type="submit" class="secondary">Deny</button>
-      </form>`,
+<p><strong>${input.clientName}</strong> asks to act for <strong>${input.userName}</strong> with these permissions:</p>
+<ul class="scopes">
+${input.scopes.map(
+  (scope) =>
+    html`<li><code>${scope}</code>: ${describeScope(scope)?.description ?? 'Unknown permission.'}</li>`,
+)}
+</ul>
+${input.resources.length > 0 ? html`<p>At: ${input.resources.map((resource) => html`<code>${resource}</code> `)}</p>` : html``}
+<form method="post" action="${base}/confirm">
+<input type="hidden" name="csrf" value="${input.csrf}">
+<button type="submit">Allow</button>
+</form>
+<form method="post" action="${base}/abort">
+<input type="hidden" name="csrf" value="${input.csrf}">
+<button type="submit" class="secondary">Deny</button>
+</form>`,
   );
 }

@@ -2,9 +2,5 @@
 import { html, page } from '../http/html.js';
 
 export function renderMessagePage(title: string, message: string): string {
-  return page(
-    title,
-    html`<h1>${title}</h1>
-      <p>${message}</p>`,
-  );
+  return page(title, html`<h1>${title}</h1><p>${message}</p>`);
 }
