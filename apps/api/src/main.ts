@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   await migrateDatabase(config.databaseUrl);
   const app = await createApiApp(config);
   await app.listen(config.port, config.host ?? '::');
-  console.warn(`api listening on ${config.audience} (port ${config.port}); docs at /docs`);
+  console.warn(`api listening on ${config.publicUrl} (port ${config.port}); docs at /docs`);
 }
 
 main().catch((error: unknown) => {

@@ -26,7 +26,7 @@ export function setupOpenApi(app: INestApplication, config: ApiConfig): void {
           'protected resource metadata (RFC 9728) is at /.well-known/oauth-protected-resource.',
       )
       .setVersion('1.0')
-      .addServer(config.audience)
+      .addServer(config.publicUrl)
       .addOAuth2(
         {
           type: 'oauth2',
@@ -58,7 +58,7 @@ export function setupOpenApi(app: INestApplication, config: ApiConfig): void {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: {
       persistAuthorization: false,
-      oauth2RedirectUrl: `${config.audience}/docs/oauth2-redirect.html`,
+      oauth2RedirectUrl: `${config.publicUrl}/docs/oauth2-redirect.html`,
     },
     customSiteTitle: 'oauth-reference notes API',
   });
