@@ -40,3 +40,39 @@ test('the API accepts tokens signed with a rotated-in key and refuses the old ke
     .toBe(401);
   expect((await me(after)).status()).toBe(200);
 });
+
+test('signed-in web and mobile sessions keep working through a key rotation', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { signIn } = await import('../web/web-helpers.js');
+  const { signInOnMobile } = await import('../mobile/mobile-helpers.js');
+  const webContext = await browser.newContext();
+  const mobileContext = await browser.newContext();
+  try {
+    const web = await webContext.newPage();
+    await signIn(web, alice);
+    const mobile = await mobileContext.newPage();
+    await signInOnMobile(mobile, alice);
+    const signer = kidOf(await mintToken('valid', { sub: alice.sub, scope: 'notes:read' }));
+
+    const { kid: newKid } = await rotateKeys(1, 3600);
+    await expect
+      .poll(async () => kidOf(await mintToken('valid', { sub: alice.sub, scope: 'notes:read' })), {
+        timeout: 15_000,
+      })
+      .toBe(newKid);
+
+    // Tokens issued before the rotation still work during the grace period…
+    await web.goto(`${urls.web}/notes`);
+    await expect(web.getByTestId('notes-load-error')).toHaveCount(0);
+    // …and a refresh now returns a token signed with the new key, which the API accepts at once.
+    await mobile.getByRole('button', { name: 'Refresh tokens' }).click();
+    await expect(mobile.getByTestId('error-banner')).toHaveCount(0);
+    await retireKey(signer ?? '');
+    await mobile.getByRole('button', { name: 'Load notes' }).click();
+    await expect(mobile.getByTestId('api-result')).toContainText('GET /notes → 200');
+  } finally {
+    await Promise.all([webContext.close(), mobileContext.close()]);
+  }
+});
