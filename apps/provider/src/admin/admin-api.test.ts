@@ -31,10 +31,10 @@ async function admin(method: string, path: string, body?: unknown, token = TEST_
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are read loosely
   return {
     status: response.status,
     headers: response.headers,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are read loosely
     body: (text ? JSON.parse(text) : undefined) as Record<string, any>,
   };
 }
