@@ -3,7 +3,18 @@
  * which Expo inlines into the JavaScript bundle at build time: everything here is public by nature,
  * which is exactly why a public client has no secret to configure (and why one is refused).
  */
+import { parseScope } from '@oauth-ref/scopes';
 import { z } from 'zod';
+
+/** RFC 6749 §3.3 syntax, checked by the stack's one scope parser. */
+function isScopeSyntax(value: string): boolean {
+  try {
+    parseScope(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Raw values as read from the environment (see app-config.ts, the only reader). */
 export interface PublicEnv {
@@ -36,14 +47,11 @@ const absoluteHttpUrl = z
   .pipe(z.url({ protocol: /^https?$/ }))
   .refine((value) => !new URL(value).search && !new URL(value).hash, 'no query or fragment');
 
-/** RFC 6749 §3.3 scope-token: 1*( %x21 / %x23-5B / %x5D-7E ). */
-const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
-
 /** Space-delimited scope tokens, `openid` included (the app signs users in with OpenID Connect). */
 const scopeList = z
   .string()
   .transform((value) => value.trim().split(/\s+/).join(' '))
-  .refine((value) => value.split(' ').every((token) => SCOPE_TOKEN.test(token)), {
+  .refine(isScopeSyntax, {
     error: 'EXPO_PUBLIC_OAUTH_SCOPE must be space-delimited scope tokens (RFC 6749 §3.3)',
   })
   .refine((value) => value.split(' ').includes('openid'), {
