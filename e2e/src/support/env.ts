@@ -16,4 +16,12 @@ export function adminToken(): string {
   return token;
 }
 
+/** DATABASE_URL of this run's stack (set by global setup), for specs that arrange state directly. */
+export function e2eDatabaseUrl(): string {
+  const url = process.env['E2E_DATABASE_URL'];
+  if (!url)
+    throw new Error('E2E_DATABASE_URL is not set: run the suite through playwright.config.ts');
+  return url;
+}
+
 export const [alice, bob] = demoUsers as [(typeof demoUsers)[number], (typeof demoUsers)[number]];

@@ -2,14 +2,12 @@
 // to the "session expired" page, tokens and session deleted, then the ordinary sign-in — no loop.
 import { createPrismaClient } from '@oauth-ref/db';
 import { expect, test } from '@playwright/test';
-import { urls } from '../support/env.js';
+import { e2eDatabaseUrl, urls } from '../support/env.js';
 import { signIn } from './web-helpers.js';
 
 test('a refused refresh token ends the session with a message, once', async ({ page }) => {
-  const databaseUrl = process.env['E2E_DATABASE_URL'];
-  test.skip(!databaseUrl, 'E2E_DATABASE_URL is set by the e2e global setup');
   await signIn(page);
-  const prisma = createPrismaClient(databaseUrl);
+  const prisma = createPrismaClient(e2eDatabaseUrl());
   try {
     // Simulate a refresh token the provider no longer knows (expired, revoked or reused), and an
     // expired access token, so the next API call must refresh.
