@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-// Debian's Chromium when present (this machine, CI); otherwise Playwright's own browser, which a
-// team installs once with `npx playwright install chromium`.
+// Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it) or the browser named by
+// E2E_CHROMIUM. Only where neither exists does Playwright fall back to its own browser build (the
+// README says how teams on machines with internet access get one).
 const systemChromium = process.env['E2E_CHROMIUM'] ?? '/usr/bin/chromium';
 const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 const database = process.env['E2E_DATABASE'] === 'postgresql' ? 'postgresql' : 'sqlite';

@@ -94,7 +94,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env['E2E_STACK_LOG'] = logFile;
   if (!existsSync('/usr/bin/chromium') && !process.env['E2E_CHROMIUM']) {
     console.warn(
-      "[e2e] /usr/bin/chromium not found: using Playwright's own Chromium (npx playwright install chromium)",
+      "[e2e] /usr/bin/chromium not found: install Debian's (apt-get install -y chromium) or set E2E_CHROMIUM; falling back to Playwright's own browser build",
     );
   }
 
