@@ -26,7 +26,7 @@ describe('the committed schemas and migrations', () => {
   });
 
   it.skipIf(postgresSkipReason !== undefined)(
-    'the PostgreSQL migrations produce exactly the data model (nothing left to migrate)',
+    `the PostgreSQL migrations produce exactly the data model (nothing left to migrate)${postgresSkipReason ? ` (skipped: ${postgresSkipReason})` : ''}`,
     async () => {
       expect(await pendingSchemaChanges('postgresql')).toBe('');
     },
