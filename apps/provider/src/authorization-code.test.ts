@@ -11,6 +11,7 @@ import {
   pkcePair,
   tokenRequest,
   webAuth,
+  webTokens,
 } from './testing/oauth-flows.js';
 
 let provider: TestProvider;
@@ -245,20 +246,7 @@ describe('authorization code flow (confidential client)', () => {
   });
 
   it('accepts a confidential client without PKCE (allowed, not required)', async () => {
-    const { callback } = await authorize(provider.issuer, {
-      clientId: webClient.clientId,
-      redirectUri,
-      pkce: null,
-    });
-    const ok = await tokenRequest(
-      provider.issuer,
-      {
-        grant_type: 'authorization_code',
-        code: callback.searchParams.get('code')!,
-        redirect_uri: redirectUri,
-      },
-      webAuth,
-    );
+    const { tokens: ok } = await webTokens(provider.issuer);
     expect(ok.status).toBe(200);
   });
 

@@ -16,6 +16,7 @@ import {
   pkcePair,
   tokenRequest,
   webAuth,
+  webTokens,
 } from './testing/oauth-flows.js';
 
 let provider: TestProvider;
@@ -49,21 +50,7 @@ async function post(
 
 describe('revocation (RFC 7009) and introspection (RFC 7662)', () => {
   it('introspects refresh tokens for their client only; JWT access tokens are validated locally, not introspected', async () => {
-    const redirectUri = webClient.redirectUris[0]!;
-    const { callback } = await authorize(provider.issuer, {
-      clientId: webClient.clientId,
-      redirectUri,
-      pkce: null,
-    });
-    const tokens = await tokenRequest(
-      provider.issuer,
-      {
-        grant_type: 'authorization_code',
-        code: callback.searchParams.get('code')!,
-        redirect_uri: redirectUri,
-      },
-      webAuth,
-    );
+    const { tokens } = await webTokens(provider.issuer);
     const rt = String(tokens.body.refresh_token);
     const active = await post('/token/introspection', { token: rt }, webAuth);
     expect(active.status, JSON.stringify(active.body)).toBe(200);

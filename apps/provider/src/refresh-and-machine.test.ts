@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
-import { machineClient, mobileClient, webClient } from '@oauth-ref/demo-config';
+import { machineClient, mobileClient } from '@oauth-ref/demo-config';
 import { startTestProvider, type TestProvider } from './testing/start-test-provider.js';
 import {
-  authorize,
   basicAuth,
   mobileTokens,
   tokenRequest,
   webAuth,
+  webTokens,
 } from './testing/oauth-flows.js';
 
 let provider: TestProvider;
@@ -81,21 +81,7 @@ describe('refresh tokens', () => {
   });
 
   it('are not rotated for confidential clients early in their life, and stay usable', async () => {
-    const redirectUri = webClient.redirectUris[0]!;
-    const { callback } = await authorize(provider.issuer, {
-      clientId: webClient.clientId,
-      redirectUri,
-      pkce: null,
-    });
-    const tokens = await tokenRequest(
-      provider.issuer,
-      {
-        grant_type: 'authorization_code',
-        code: callback.searchParams.get('code')!,
-        redirect_uri: redirectUri,
-      },
-      webAuth,
-    );
+    const { tokens } = await webTokens(provider.issuer);
     const rt = String(tokens.body.refresh_token);
     const one = await refresh(rt, {}, webAuth);
     const two = await refresh(rt, {}, webAuth);

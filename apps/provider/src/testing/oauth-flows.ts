@@ -129,3 +129,24 @@ export async function mobileTokens(issuer: string, options: AuthorizeOptions = {
   });
   return { ...result, code, verifier, tokens };
 }
+
+/** Web (confidential) client: code flow without PKCE, code redeemed with client_secret_basic. */
+export async function webTokens(issuer: string, options: AuthorizeOptions = {}) {
+  const redirectUri = options.redirectUri ?? webClient.redirectUris[0]!;
+  const result = await authorize(issuer, {
+    clientId: webClient.clientId,
+    redirectUri,
+    pkce: null,
+    ...options,
+  });
+  const tokens = await tokenRequest(
+    issuer,
+    {
+      grant_type: 'authorization_code',
+      code: result.callback.searchParams.get('code')!,
+      redirect_uri: redirectUri,
+    },
+    webAuth,
+  );
+  return { ...result, tokens };
+}
