@@ -7,23 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand, stackEnv, startStack, workspaceRoot } from '@oauth-ref/stack';
-import pg from 'pg';
+import { dropPostgresSchema } from '@oauth-ref/db';
 import { serveStackControl } from './stack-control.js';
 import { e2eTimings } from './timings.js';
 
 const stateDir = join(workspaceRoot, 'e2e', '.stack');
 const testPostgresUrl =
   process.env['TEST_POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/test';
-
-async function dropPostgresSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testPostgresUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const database = process.env['E2E_DATABASE'] === 'postgresql' ? 'postgresql' : 'sqlite';
@@ -102,6 +92,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await control.close();
     await stack.stop();
     log.end();
-    if (database === 'postgresql') await dropPostgresSchema(schema);
+    if (database === 'postgresql') await dropPostgresSchema(databaseUrl);
   };
 }

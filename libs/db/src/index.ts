@@ -3,6 +3,7 @@ export { createPrismaClient } from './create-prisma-client.js';
 export type { PrismaClient } from './create-prisma-client.js';
 export { createMigration } from './migrate/create-migration.js';
 export type { CreateMigrationOptions } from './migrate/create-migration.js';
+export { dropPostgresSchema } from './migrate/drop-postgres-schema.js';
 export { loadMigrations, migrationsDirectory } from './migrate/load-migrations.js';
 export { MigrationError, migrateDatabase } from './migrate/migrate-database.js';
 export type { MigrationResult } from './migrate/migrate-database.js';

@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { resolveDatabaseUrl, type DatabaseProvider } from '../resolve-database-url.js';
 import { workspaceRoot } from '../workspace-root.js';
+import { dropPostgresSchema } from './drop-postgres-schema.js';
 import { migrationsDirectory } from './load-migrations.js';
 import { migrateDatabase } from './migrate-database.js';
 import { withSchemaEngine } from './open-schema-engine.js';
@@ -43,9 +43,7 @@ async function withScratchDatabase<T>(
   try {
     return await work(url.toString());
   } finally {
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => client.end());
+    await dropPostgresSchema(url.toString());
   }
 }
 

@@ -1,8 +1,8 @@
 // Drops everything in the database (the SQLite file's tables, or the PostgreSQL schema named by
 // the URL) and migrates it again from scratch. Development and tests only.
 import { rmSync } from 'node:fs';
-import pg from 'pg';
 import { resolveDatabaseUrl } from '../resolve-database-url.js';
+import { dropPostgresSchema } from './drop-postgres-schema.js';
 import { migrateDatabase, type MigrationResult } from './migrate-database.js';
 
 /**
@@ -18,15 +18,7 @@ export async function resetDatabase(databaseUrl?: string): Promise<MigrationResu
       rmSync(`${database.filePath}${suffix}`, { force: true });
     }
   } else {
-    const url = new URL(database.url);
-    url.searchParams.delete('schema');
-    const client = new pg.Client({ connectionString: url.toString() });
-    await client.connect();
-    try {
-      await client.query(`DROP SCHEMA IF EXISTS "${database.schema ?? 'public'}" CASCADE`);
-    } finally {
-      await client.end();
-    }
+    await dropPostgresSchema(database.url);
   }
   return migrateDatabase(databaseUrl);
 }

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { createPrismaClient, type PrismaClient } from '../create-prisma-client.js';
+import { dropPostgresSchema } from '../migrate/drop-postgres-schema.js';
 import { migrateDatabase } from '../migrate/migrate-database.js';
 import type { DatabaseProvider } from '../resolve-database-url.js';
 import { testPostgresUrl } from './postgres-availability.js';
@@ -28,25 +28,21 @@ export interface TestDatabase {
  * await db.dispose();
  */
 export async function createTestDatabase(provider: DatabaseProvider): Promise<TestDatabase> {
+  let url: string;
+  let remove: () => Promise<void>;
   if (provider === 'sqlite') {
     const folder = mkdtempSync(join(tmpdir(), 'oauth-ref-db-'));
-    const url = `file:${join(folder, 'test.db')}`;
-    await migrateDatabase(url);
-    const prisma = createPrismaClient(url);
-    return {
-      provider,
-      url,
-      prisma,
-      async dispose() {
-        await prisma.$disconnect();
-        rmSync(folder, { recursive: true, force: true });
-      },
-    };
+    url = `file:${join(folder, 'test.db')}`;
+    remove = async () => rmSync(folder, { recursive: true, force: true });
+  } else {
+    const server = new URL(testPostgresUrl);
+    server.searchParams.set(
+      'schema',
+      `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`,
+    );
+    url = server.toString();
+    remove = () => dropPostgresSchema(url);
   }
-  const schema = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const server = new URL(testPostgresUrl);
-  server.searchParams.set('schema', schema);
-  const url = server.toString();
   await migrateDatabase(url);
   const prisma = createPrismaClient(url);
   return {
@@ -55,13 +51,7 @@ export async function createTestDatabase(provider: DatabaseProvider): Promise<Te
     prisma,
     async dispose() {
       await prisma.$disconnect();
-      const client = new pg.Client({ connectionString: testPostgresUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
+      await remove();
     },
   };
 }
