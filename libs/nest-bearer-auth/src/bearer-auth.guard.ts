@@ -2,65 +2,91 @@
  * The guard behind `@RequireScopes(...)`: authenticate with the passport-jwt strategy, then
  * authorise by principal kind and scope (RFC 6750 §3.1 `insufficient_scope`). All failures are
  * thrown as our error classes; the exception filter turns them into RFC 6750 responses.
+ *
+ * Why this guard runs the strategy itself instead of extending `AuthGuard('…')` from
+ * `@nestjs/passport`: `AuthGuard` goes through `passport.authenticate()`, the connect-style
+ * middleware built for session logins, which on every request builds a middleware closure, adds
+ * `login`/`logout`/`isAuthenticated`/… and a session manager to the request, and wraps it all in
+ * promises. A stateless bearer API uses none of that. The strategy is the same object either
+ * way — `JwtBearerStrategy` is a `PassportStrategy(passport-jwt)` registered with passport by
+ * `@nestjs/passport` — and it is driven through passport's own strategy contract
+ * (`authenticate` → `success` / `fail` / `error`), see `runBearerStrategy`. Measured with
+ * `npm run bench:api`: see the API README's benchmark section.
  */
-import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
 import type { AccessTokenPrincipal } from './access-token-principal.js';
-import {
-  BEARER_STRATEGY,
-  REQUIRED_PRINCIPAL_KEY,
-  REQUIRED_SCOPES_KEY,
-} from './bearer-auth.constants.js';
+import { REQUIRED_PRINCIPAL_KEY, REQUIRED_SCOPES_KEY } from './bearer-auth.constants.js';
 import { InsufficientScopeError, MissingCredentialsError } from './errors/bearer-auth-error.js';
 import { extractBearerToken, type BearerRequest } from './extract-bearer-token.js';
-import { EXTRACTED_TOKEN } from './jwt-bearer.strategy.js';
-import { mapVerificationError } from './map-verification-error.js';
+import { EXTRACTED_TOKEN, JwtBearerStrategy } from './jwt-bearer.strategy.js';
 import type { PrincipalKind } from './principal-kind.js';
+import { runBearerStrategy } from './run-bearer-strategy.js';
 
 type GuardedRequest = BearerRequest & { [EXTRACTED_TOKEN]?: string; user?: AccessTokenPrincipal };
 
-@Injectable()
-export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
-  constructor(@Inject(Reflector) private readonly reflector: Reflector) {
-    super();
-  }
+/** What a handler requires, read from its metadata once. */
+interface Requirements {
+  readonly scopes: readonly string[];
+  readonly kind: PrincipalKind | undefined;
+}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+@Injectable()
+export class BearerAuthGuard implements CanActivate {
+  /** Requirements per controller class and handler: metadata is static, read it once. */
+  private readonly requirements = new WeakMap<object, WeakMap<object, Requirements>>();
+
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(JwtBearerStrategy) private readonly strategy: JwtBearerStrategy,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     const token = extractBearerToken(request);
     if (token === undefined) throw new MissingCredentialsError();
     request[EXTRACTED_TOKEN] = token;
-    await super.canActivate(context);
-    const principal = request.user as AccessTokenPrincipal;
-    const targets = [context.getHandler(), context.getClass()];
-    const requiredScopes =
-      this.reflector.getAllAndOverride<readonly string[] | undefined>(
-        REQUIRED_SCOPES_KEY,
-        targets,
-      ) ?? [];
-    const requiredKind = this.reflector.getAllAndOverride<PrincipalKind | undefined>(
-      REQUIRED_PRINCIPAL_KEY,
-      targets,
-    );
-    if (requiredKind !== undefined && principal.kind !== requiredKind) {
+    const principal = await runBearerStrategy(this.strategy, request);
+    request.user = principal;
+    const required = this.requirementsOf(context);
+    if (required.kind !== undefined && principal.kind !== required.kind) {
       throw new InsufficientScopeError(
-        requiredScopes,
-        requiredKind === 'machine'
+        required.scopes,
+        required.kind === 'machine'
           ? 'This resource is for machine (client credentials) tokens only'
           : 'This resource is for end-user tokens only',
         'principal_not_allowed',
       );
     }
-    const granted = new Set(principal.scopes);
-    if (!requiredScopes.every((scope) => granted.has(scope)))
-      throw new InsufficientScopeError(requiredScopes);
+    for (const scope of required.scopes)
+      if (!principal.scopes.includes(scope)) throw new InsufficientScopeError(required.scopes);
     return true;
   }
 
-  override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
-    if (error !== null && error !== undefined) throw mapVerificationError(error);
-    if (!user) throw mapVerificationError(info);
-    return user;
+  private requirementsOf(context: ExecutionContext): Requirements {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let byHandler = this.requirements.get(controller);
+    if (byHandler === undefined) {
+      byHandler = new WeakMap();
+      this.requirements.set(controller, byHandler);
+    }
+    let required = byHandler.get(handler);
+    if (required === undefined) {
+      const targets = [handler, controller];
+      required = Object.freeze({
+        scopes:
+          this.reflector.getAllAndOverride<readonly string[] | undefined>(
+            REQUIRED_SCOPES_KEY,
+            targets,
+          ) ?? [],
+        kind: this.reflector.getAllAndOverride<PrincipalKind | undefined>(
+          REQUIRED_PRINCIPAL_KEY,
+          targets,
+        ),
+      });
+      byHandler.set(handler, required);
+    }
+    return required;
   }
 }

@@ -62,7 +62,7 @@ export class BearerAuthModule {
       controllers: resolved.serveMetadata
         ? [protectedResourceMetadataController(metadataPath)]
         : [],
-      exports: [BEARER_AUTH_OPTIONS, JwksClient, BearerAuthGuard],
+      exports: [BEARER_AUTH_OPTIONS, JwksClient, JwtBearerStrategy, BearerAuthGuard],
     };
   }
 }

@@ -39,6 +39,7 @@ export {
 export { JwksClient, type JwksClientOptions, type JwksClientStatus } from './jwks-client.js';
 export { JwtBearerStrategy, jwtStrategyOptions } from './jwt-bearer.strategy.js';
 export { BearerAuthGuard } from './bearer-auth.guard.js';
+export { runBearerStrategy, type AuthenticatingStrategy } from './run-bearer-strategy.js';
 export { RequirePrincipal, RequireScopes } from './require-scopes.decorator.js';
 export { CurrentPrincipal } from './current-principal.decorator.js';
 export { BearerAuthExceptionFilter } from './bearer-auth-exception.filter.js';
