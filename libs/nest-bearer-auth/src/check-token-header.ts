@@ -18,8 +18,10 @@ export interface CheckedHeader {
 }
 
 function decodeHeader(token: string): Record<string, unknown> {
+  // compact JWS: exactly three parts (header, payload, signature), checked without splitting
   const dot = token.indexOf('.');
-  if (dot <= 0 || token.split('.').length !== 3) {
+  const second = dot <= 0 ? -1 : token.indexOf('.', dot + 1);
+  if (second === -1 || token.includes('.', second + 1)) {
     throw new InvalidTokenError('token_malformed', 'The access token is not a signed JWT');
   }
   try {

@@ -10,7 +10,7 @@
  * other passport-jwt strategy in the process keeps jsonwebtoken.
  */
 import type { KeyObject } from 'node:crypto';
-import { jwtVerify, type JWTPayload } from 'jose';
+import { jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import { Strategy } from 'passport-jwt';
 import { requiredClaims, type TokenProfile } from './token-profile.js';
 
@@ -52,17 +52,29 @@ export async function verifyWithJose(
   key: KeyObject,
   settings: JoseVerificationSettings,
 ): Promise<JWTPayload> {
-  const profile = settings.tokenProfile ?? 'rfc9068';
-  const { payload } = await jwtVerify(token, key, {
-    algorithms: [...settings.algorithms],
-    issuer: settings.issuer,
-    audience: settings.audience,
-    // generic-jwt: the header check already allowed typ absent / JWT / at+jwt and nothing else
-    ...(profile === 'rfc9068' ? { typ: 'at+jwt' } : {}),
-    clockTolerance: settings.clockToleranceSeconds,
-    requiredClaims: [...requiredClaims(profile)],
-  });
+  const { payload } = await jwtVerify(token, key, joseOptionsFor(settings));
   return payload;
+}
+
+/** jose options per settings object, built once: settings are fixed for the strategy's life. */
+const joseOptions = new WeakMap<JoseVerificationSettings, JWTVerifyOptions>();
+
+function joseOptionsFor(settings: JoseVerificationSettings): JWTVerifyOptions {
+  let options = joseOptions.get(settings);
+  if (options === undefined) {
+    const profile = settings.tokenProfile ?? 'rfc9068';
+    options = Object.freeze({
+      algorithms: [...settings.algorithms],
+      issuer: settings.issuer,
+      audience: settings.audience,
+      // generic-jwt: the header check already allowed typ absent / JWT / at+jwt and nothing else
+      ...(profile === 'rfc9068' ? { typ: 'at+jwt' } : {}),
+      clockTolerance: settings.clockToleranceSeconds,
+      requiredClaims: [...requiredClaims(profile)],
+    });
+    joseOptions.set(settings, options);
+  }
+  return options;
 }
 
 /**
