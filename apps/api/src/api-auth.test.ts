@@ -157,12 +157,63 @@ describe('CORS and security headers', () => {
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('sends security headers and no-store on API responses', async () => {
-    const response = await api.fetch('/me');
+  it('answers a preflight before authentication, with the allowed methods and headers', async () => {
+    const response = await api.fetch('/notes/unknown-id', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'PATCH',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, PATCH, DELETE');
+    expect(response.headers.get('access-control-allow-headers')).toBe(
+      'Authorization, Content-Type',
+    );
+    expect(response.headers.get('access-control-max-age')).toBe('600');
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('lets an allowed origin read responses and the challenge, and varies every response by Origin', async () => {
+    const allowed = await api.fetch('/me', { headers: { origin: 'http://localhost:8081' } });
+    expect(allowed.status).toBe(401);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:8081');
+    expect(allowed.headers.get('access-control-expose-headers')).toBe(
+      'WWW-Authenticate, Retry-After',
+    );
+    expect(allowed.headers.get('vary')).toBe('Origin');
+    const others: Record<string, string>[] = [{ origin: 'http://localhost:3000.evil.example' }, {}];
+    for (const headers of others) {
+      const other = await api.fetch('/me', { headers });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      expect(other.headers.get('access-control-expose-headers')).toBeNull();
+      expect(other.headers.get('vary')).toBe('Origin');
+    }
+  });
+
+  it('sends security headers and no-store on every API response, errors and 404s included', async () => {
+    const token = await api.issuer.issueAccessToken();
+    for (const [path, status] of [
+      ['/me', 200],
+      ['/me', 401],
+      ['/no-such-route', 404],
+    ] as const) {
+      const response = await api.fetch(path, status === 200 ? { token } : {});
+      expect(response.status, path).toBe(status);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
+  it('lets a handler replace the no-store default (the RFC 9728 metadata is cacheable)', async () => {
+    const response = await api.fetch('/.well-known/oauth-protected-resource');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('x-frame-options')).toBe('DENY');
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
-    expect(response.headers.get('cache-control')).toBe('no-store');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The app also runs on Express (the benchmark compares both adapters); the same contract holds:
- * bearer errors, bad input as JSON, body limit, security headers.
+ * bearer errors, bad input as JSON, body limit, security headers, CORS.
  */
 import { createTestDatabase, type TestDatabase } from '@oauth-ref/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -53,4 +53,21 @@ it('answers malformed JSON 400 and an oversized body 413, as JSON', async () => 
     body: JSON.stringify({ title: 'on express' }),
   });
   expect(created.status).toBe(201);
+});
+
+it('applies the same CORS policy: preflights answered for allowed origins only', async () => {
+  const preflight = (origin: string) =>
+    api.fetch('/me', {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'GET' },
+    });
+  const allowed = await preflight('http://localhost:3000');
+  expect(allowed.status).toBe(204);
+  expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+  expect(allowed.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type');
+  const evil = await preflight('http://evil.example');
+  expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  expect(evil.headers.get('vary')).toBe('Origin');
+  const metadata = await api.fetch('/.well-known/oauth-protected-resource');
+  expect(metadata.headers.get('cache-control')).toBe('public, max-age=300');
 });

@@ -5,14 +5,24 @@ import { errorNameForStatus } from './http-error-body.js';
 import { DOCS_CONTENT_SECURITY_POLICY, securityHeadersFor } from './security-headers.js';
 
 describe('securityHeadersFor', () => {
-  it('gives the docs UI a relaxed CSP and keeps a handler Cache-Control', () => {
-    expect(securityHeadersFor('/docs', false)['Content-Security-Policy']).toBe(
+  it('gives the docs UI a relaxed CSP and every other path the CSP that allows nothing', () => {
+    expect(securityHeadersFor('/docs')['content-security-policy']).toBe(
       DOCS_CONTENT_SECURITY_POLICY,
     );
-    expect(securityHeadersFor('/docs/swagger-ui.css', true)['Cache-Control']).toBeUndefined();
-    expect(securityHeadersFor('/me', false)['Content-Security-Policy']).toBe(
+    expect(securityHeadersFor('/docs/swagger-ui.css')['content-security-policy']).toBe(
+      DOCS_CONTENT_SECURITY_POLICY,
+    );
+    expect(securityHeadersFor('/me')['content-security-policy']).toBe(
       "default-src 'none'; frame-ancestors 'none'",
     );
+    expect(securityHeadersFor('/documents')['content-security-policy']).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+  });
+
+  it('defaults every response to no-store (a handler may replace it)', () => {
+    expect(securityHeadersFor('/notes')['cache-control']).toBe('no-store');
+    expect(securityHeadersFor('/docs')['cache-control']).toBe('no-store');
   });
 });
 
