@@ -40,6 +40,7 @@ export { JwksClient, type JwksClientOptions, type JwksClientStatus } from './jwk
 export { JwtBearerStrategy, jwtStrategyOptions } from './jwt-bearer.strategy.js';
 export { BearerAuthGuard } from './bearer-auth.guard.js';
 export { runBearerStrategy, type AuthenticatingStrategy } from './run-bearer-strategy.js';
+export { mapVerificationError } from './map-verification-error.js';
 export { RequirePrincipal, RequireScopes } from './require-scopes.decorator.js';
 export { CurrentPrincipal } from './current-principal.decorator.js';
 export { BearerAuthExceptionFilter } from './bearer-auth-exception.filter.js';
