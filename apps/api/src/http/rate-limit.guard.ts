@@ -47,8 +47,6 @@ function setHeader(response: HeaderTarget, name: string, value: string): void {
 @Injectable()
 export class RateLimitGuard implements CanActivate, OnModuleDestroy {
   private readonly windows = new Map<string, Window>();
-  /** Whether a handler is exempt, per controller class and handler: metadata is static. */
-  private readonly exempt = new WeakMap<object, WeakMap<object, boolean>>();
   private readonly windowMs: number;
   private readonly max: number;
   private readonly sweeper: NodeJS.Timeout;
@@ -64,7 +62,13 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    if (this.isExempt(context)) return true;
+    if (
+      this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      return true;
     const http = context.switchToHttp();
     const request = http.getRequest<LimitedRequest>();
     const key =
@@ -89,26 +93,6 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
       { error: 'too_many_requests', error_description: 'Too many requests; retry later' },
       429,
     );
-  }
-
-  private isExempt(context: ExecutionContext): boolean {
-    const handler = context.getHandler();
-    const controller = context.getClass();
-    let byHandler = this.exempt.get(controller);
-    if (byHandler === undefined) {
-      byHandler = new WeakMap();
-      this.exempt.set(controller, byHandler);
-    }
-    let exempt = byHandler.get(handler);
-    if (exempt === undefined) {
-      exempt =
-        this.reflector.getAllAndOverride<boolean | undefined>(SKIP_RATE_LIMIT, [
-          handler,
-          controller,
-        ]) === true;
-      byHandler.set(handler, exempt);
-    }
-    return exempt;
   }
 
   onModuleDestroy(): void {
