@@ -13,6 +13,8 @@ const expectedTables = [
   'ProviderSecret',
   'ProviderUser',
   'RateLimitWindow',
+  'RateLimiterFlexible',
+  'SeenOnce',
   'Session',
   'SigningKey',
   'User',
