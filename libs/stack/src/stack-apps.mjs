@@ -65,3 +65,26 @@ export function portOf(app, env) {
   }
   return port;
 }
+
+/**
+ * How the supervisor runs an app: its production `serve` script, on `port`, healthy when
+ * `healthPath` answers.
+ *
+ * @param {StackApp} app
+ * @param {number} port
+ * @param {Record<string, string | undefined>} env the app's whole environment
+ * @returns {import('./supervisor.mjs').AppSpec}
+ * @example
+ * appSpecOf(stackApps[1], 3333, process.env).healthUrl; // 'http://localhost:3333/health'
+ */
+export function appSpecOf(app, port, env) {
+  return {
+    name: app.name,
+    command: 'npm',
+    args: ['run', '--silent', 'serve', '-w', app.workspace],
+    env: { ...env, PORT: String(port), FORCE_COLOR: '0' },
+    port,
+    healthUrl: `http://localhost:${port}${app.healthPath}`,
+    color: app.color,
+  };
+}

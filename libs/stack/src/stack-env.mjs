@@ -44,8 +44,11 @@ export function stackEnv(options) {
       OAUTH_ISSUER: urls.provider,
       API_RESOURCE: urls.api,
       PROVIDER_ADMIN_TOKEN: options.secrets.providerAdminToken,
+      // The seeded clients' redirect and post-logout URIs, and the browser origins allowed to call
+      // the token endpoint, follow the web and mobile ports.
       WEB_URL: urls.web,
       MOBILE_URL: urls.mobile,
+      CORS_ORIGINS: `${urls.web},${urls.mobile}`,
     },
     api: {
       OAUTH_ISSUER: urls.provider,
@@ -61,4 +64,19 @@ export function stackEnv(options) {
     mobile: {},
   };
   return (app) => ({ ...shared, ...perApp[app.name], ...(options.extra?.[app.name] ?? {}) });
+}
+
+/**
+ * The environment of the production builds: the mobile web bundle has its issuer and API URL
+ * inlined at build time (EXPO_PUBLIC_*), and Nx lists them as inputs of the mobile build, so moving
+ * a port rebuilds it.
+ *
+ * @param {Record<string, string | undefined>} portEnv
+ * @returns {Record<string, string>}
+ * @example
+ * buildEnv({ PROVIDER_PORT: '4100' }).EXPO_PUBLIC_OAUTH_ISSUER; // 'http://localhost:4100'
+ */
+export function buildEnv(portEnv) {
+  const urls = stackUrls(portEnv);
+  return { EXPO_PUBLIC_OAUTH_ISSUER: urls.provider, EXPO_PUBLIC_API_URL: urls.api };
 }

@@ -1,11 +1,8 @@
-// Starts the production builds of the apps as child processes with one readable log stream
-// (each line prefixed with its app), waits until each answers its health check, and stops them
-// all — process groups included — on stop(), on Ctrl-C, or when one of them dies.
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+// Starts the production builds of the apps under the supervisor (./supervisor.mjs) for programs
+// that embed the stack — the e2e suite's global setup — rather than run it in a terminal.
 import { checkPortFree } from './check-port-free.mjs';
-import { portOf, stackApps } from './stack-apps.mjs';
-import { waitForHttp } from './wait-for-http.mjs';
+import { appSpecOf, portOf, stackApps } from './stack-apps.mjs';
+import { createSupervisor } from './supervisor.mjs';
 
 /**
  * @typedef {import('./stack-apps.mjs').StackApp} StackApp
@@ -17,14 +14,13 @@ import { waitForHttp } from './wait-for-http.mjs';
  * @property {Promise<string>} exited resolves with the app name when any app exits unexpectedly
  */
 
-const prefixWidth = Math.max(...stackApps.map((app) => app.name.length));
-
 /**
  * @param {object} options
  * @param {(app: StackApp, port: number) => Record<string, string>} options.envFor the environment of each app
  * @param {readonly StackApp['name'][]} [options.only] start only these apps
  * @param {Record<string, string | undefined>} [options.portEnv] where <APP>_PORT variables are read
- * @param {(line: string) => void} [options.log] where the prefixed log lines go
+ * @param {(line: string) => void} [options.log] where the log lines go (`<app> │ time LEVEL msg`)
+ * @param {string} [options.logDir] where `<app>.log` JSON lines go
  * @param {boolean} [options.color]
  * @param {string} options.cwd the workspace root
  * @returns {Promise<RunningStack>}
@@ -33,107 +29,47 @@ const prefixWidth = Math.max(...stackApps.map((app) => app.name.length));
  * await stack.stop();
  */
 export async function startStack(options) {
-  const log = options.log ?? ((line) => process.stdout.write(`${line}\n`));
   const apps = stackApps.filter((app) => !options.only || options.only.includes(app.name));
   const portEnv = options.portEnv ?? process.env;
   for (const app of apps)
     await checkPortFree(portOf(app, portEnv), `${app.name} (${app.portVariable})`);
 
-  /** @type {Map<string, import('node:child_process').ChildProcess>} */
-  const children = new Map();
-  let stopping = false;
-  /** @type {WeakSet<import('node:child_process').ChildProcess>} */
-  const purposelyKilled = new WeakSet();
   /** @type {(name: string) => void} */
   let reportExit = () => undefined;
+  /** @type {Promise<string>} */
   const exited = new Promise((resolve) => {
     reportExit = resolve;
   });
-
-  /** @param {StackApp} app */
-  const launch = (app) => {
+  const supervisor = createSupervisor({
+    cwd: options.cwd,
+    print: options.log ?? ((line) => process.stdout.write(`${line}\n`)),
+    logDir: options.logDir,
+    color: options.color,
+    onAppExit: (name) => reportExit(name),
+  });
+  const specs = apps.map((app) => {
     const port = portOf(app, portEnv);
-    const child = spawn('npm', ['run', '--silent', 'serve', '-w', app.workspace], {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.envFor(app, port), PORT: String(port), FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    const label = app.name.padEnd(prefixWidth);
-    const prefix = options.color ? `\u001b[${app.color}m${label}\u001b[0m │ ` : `${label} │ `;
-    for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => log(`${prefix}${line}`));
-    }
-    child.on('exit', (code, signal) => {
-      if (children.get(app.name) === child) children.delete(app.name);
-      if (!stopping && !purposelyKilled.has(child)) {
-        log(`${prefix}exited (${signal ?? `code ${code}`})`);
-        reportExit(app.name);
-      }
-    });
-    children.set(app.name, child);
-    return { child, port };
-  };
-
-  /** @param {import('node:child_process').ChildProcess} child */
-  const terminate = async (child) => {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-    purposelyKilled.add(child);
-    const gone = new Promise((resolve) => child.once('exit', resolve));
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    const timer = setTimeout(() => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }, 10_000);
-    await gone;
-    clearTimeout(timer);
-  };
-
+    return appSpecOf(app, port, { ...process.env, ...options.envFor(app, port) });
+  });
   /** @type {Record<string, string>} */
   const urls = {};
-  /** @param {StackApp} app */
-  const startAndWait = async (app) => {
-    const { child, port } = launch(app);
-    urls[app.name] = `http://localhost:${port}`;
-    await waitForHttp(`http://localhost:${port}${app.healthPath}`, {
-      isAlive: () => child.exitCode === null && child.signalCode === null,
-    });
-  };
-
-  const stop = async () => {
-    stopping = true;
-    await Promise.all([...children.values()].map((child) => terminate(child)));
-  };
+  for (const spec of specs) urls[spec.name] = `http://localhost:${spec.port}`;
 
   try {
     // The provider first: the others discover it at startup.
-    const [first, ...rest] = apps;
-    if (first) await startAndWait(first);
-    await Promise.all(rest.map((app) => startAndWait(app)));
+    const [first, ...rest] = specs;
+    if (first) await supervisor.startApp(first);
+    await Promise.all(rest.map((spec) => supervisor.startApp(spec)));
   } catch (error) {
-    await stop();
+    await supervisor.shutdown();
     throw error;
   }
 
   return {
     urls,
-    stop,
     exited,
-    async stopApp(name) {
-      const child = children.get(name);
-      if (child) await terminate(child);
-    },
-    async startApp(name) {
-      const app = apps.find((candidate) => candidate.name === name);
-      if (!app) throw new Error(`unknown app ${name}`);
-      await startAndWait(app);
-    },
+    stop: () => supervisor.shutdown(),
+    stopApp: (name) => supervisor.stopApp(name),
+    startApp: (name) => supervisor.restartApp(name),
   };
 }

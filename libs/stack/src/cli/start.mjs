@@ -1,58 +1,112 @@
-// npm start — the whole demo on the embedded default, from a fresh clone:
-// migrate and seed the database, build what changed (Nx cache), start provider, API, web and
-// mobile-web, print where everything is, and stop it all on Ctrl-C.
+// npm start — the whole demo on the embedded default, from a fresh clone: migrate and seed the
+// database, build what changed (Nx cache), start provider, API, web and mobile-web under the
+// supervisor, print where everything is. Ctrl-C, SIGTERM or SIGHUP at any moment stop it all.
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { demoClients, demoUsers } from '@oauth-ref/demo-config';
-import { ensureDevSecrets } from '../dev-secrets.mjs';
-import { runCommand } from '../run-command.mjs';
-import { portOf, stackApps } from '../stack-apps.mjs';
-import { stackEnv, stackUrls } from '../stack-env.mjs';
 import { checkPortFree } from '../check-port-free.mjs';
-import { startStack } from '../start-stack.mjs';
+import { ensureDevSecrets } from '../dev-secrets.mjs';
+import { runStack } from '../run-stack.mjs';
+import { appSpecOf, portOf, stackApps } from '../stack-apps.mjs';
+import { buildEnv, stackEnv, stackUrls } from '../stack-env.mjs';
 import { workspaceRoot } from '../workspace-root.mjs';
 
-const step = (/** @type {string} */ text) => console.log(`\n▸ ${text}`);
+const usage = `Usage: npm start [-- --help]
+
+Migrates and seeds the database, builds the four apps (Nx cache), starts them and prints their URLs.
+
+Environment:
+  PROVIDER_PORT (4000)  API_PORT (3333)  WEB_PORT (3000)  MOBILE_PORT (8081)
+      move an app; every URL that depends on it follows (issuer, audience, redirect URIs, CORS)
+  DATABASE_URL    unset: SQLite in .data/; postgresql://…?schema=<name> for PostgreSQL
+
+While it runs:
+  Ctrl-C or q     stop everything          s   status
+  1 2 3 4         restart provider, api, web, mobile
+  From another terminal: npm run stack -- status | restart <app> | stop [app]
+Logs: one line per record in the terminal, JSON lines in .data/logs/<app>.log`;
 
 try {
+  if (parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }).values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+  process.exit(2);
+}
+
+const dataDir = join(workspaceRoot, '.data');
+const portEnv = process.env;
+try {
   for (const app of stackApps)
-    await checkPortFree(portOf(app, process.env), `${app.name} (${app.portVariable})`);
-  const secrets = ensureDevSecrets(join(workspaceRoot, '.data', 'dev-secrets.json'));
-  const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NEXT_TELEMETRY_DISABLED: '1' };
+    await checkPortFree(portOf(app, portEnv), `${app.name} (${app.portVariable})`);
+} catch (error) {
+  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+const secrets = ensureDevSecrets(join(dataDir, 'dev-secrets.json'));
+const envFor = stackEnv({ databaseUrl: process.env.DATABASE_URL, secrets, portEnv });
+const toolEnv = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+const provider = /** @type {import('../stack-apps.mjs').StackApp} */ (stackApps[0]);
+const urls = stackUrls(portEnv);
 
-  step('Database: applying migrations and seeding demo users and clients');
-  await runCommand('npm', ['run', '--silent', 'db:migrate'], { cwd: workspaceRoot, env });
-  await runCommand('npm', ['run', '--silent', 'db:seed'], { cwd: workspaceRoot, env });
-
-  step('Building the apps (production builds; unchanged ones come from the Nx cache)');
-  await runCommand(
-    'npx',
-    [
-      'nx',
-      'run-many',
-      '-t',
-      'build',
-      '-p',
-      'provider',
-      'api',
-      'web',
-      'mobile',
-      '--output-style=static',
-    ],
+await runStack({
+  cwd: workspaceRoot,
+  dataDir,
+  color: process.stdout.isTTY,
+  keyboard: process.stdin.isTTY ? process.stdin : undefined,
+  steps: () => [
     {
-      cwd: workspaceRoot,
-      env,
+      title: 'Database: applying migrations',
+      command: 'npm',
+      args: ['run', '--silent', 'db:migrate'],
+      env: { ...toolEnv, ...envFor(provider) },
+      verbose: true,
     },
-  );
-
-  step('Starting provider, API, web and mobile-web');
-  const stack = await startStack({
-    cwd: workspaceRoot,
-    color: process.stdout.isTTY,
-    envFor: stackEnv({ databaseUrl: process.env.DATABASE_URL, secrets, portEnv: process.env }),
-  });
-  const urls = stackUrls(process.env);
-  const width = Math.max(...demoUsers.map((user) => user.username.length));
-  console.log(`
+    {
+      title: `Database: seeding demo users and clients (redirect URIs on ${urls.web} and ${urls.mobile})`,
+      command: 'npm',
+      args: ['run', '--silent', 'db:seed'],
+      env: { ...toolEnv, ...envFor(provider) },
+      verbose: true,
+    },
+    {
+      title: 'Building the apps (production builds; unchanged ones come from the Nx cache)',
+      command: 'npx',
+      args: [
+        'nx',
+        'run-many',
+        '-t',
+        'build',
+        '-p',
+        'provider',
+        'api',
+        'web',
+        'mobile',
+        '--output-style=static',
+      ],
+      env: { ...toolEnv, ...buildEnv(portEnv) },
+      verbose: true,
+    },
+  ],
+  apps: () =>
+    stackApps.map((app) => {
+      const port = portOf(app, portEnv);
+      return appSpecOf(app, port, { ...process.env, ...envFor(app) });
+    }),
+  banner: () => {
+    const width = Math.max(...demoUsers.map((user) => user.username.length));
+    const keys = process.stdin.isTTY
+      ? '│ Keys: 1 provider, 2 api, 3 web, 4 mobile restart that app; s status; q or Ctrl-C stops all.'
+      : '│ Ctrl-C stops everything.';
+    return `
 ┌──────────────────────────────────────────────────────────────────────
 │ oauth-reference is running
 │
@@ -66,22 +120,10 @@ ${demoUsers.map((user) => `│   ${user.username.padEnd(width)}  password: ${use
 │ Clients: ${demoClients.map((client) => client.clientId).join(', ')}
 │ Provider admin API token: in .data/dev-secrets.json
 │
-│ Ctrl-C stops everything.
+${keys}
+│ Another terminal: npm run stack -- status | restart <app> | stop [app]
+│ Logs (JSON lines): .data/logs/<app>.log
 └──────────────────────────────────────────────────────────────────────
-`);
-  let stopping = false;
-  const shutdown = async (/** @type {string} */ reason) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n▸ ${reason}: stopping every app…`);
-    await stack.stop();
-    console.log('▸ stopped.');
-    process.exit(reason === 'Ctrl-C' || reason === 'SIGTERM' ? 0 : 1);
-  };
-  process.on('SIGINT', () => void shutdown('Ctrl-C'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  void stack.exited.then((name) => shutdown(`${name} exited`));
-} catch (error) {
-  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-}
+`;
+  },
+});
