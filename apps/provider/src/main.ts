@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const database = resolveDatabaseUrl(config.databaseUrl);
   await migrateDatabase(database.url);
   const prisma = createPrismaClient(database.url);
-  if (config.demoMode) await seedProvider(prisma);
+  if (config.demoMode) await seedProvider(prisma, config.demoClientUrls);
   const app = await startProviderApp({ config, prisma, logger });
   process.stdout.write(
     formatBanner({

@@ -56,33 +56,73 @@ export const demoUsers: readonly DemoUser[] = Object.freeze([
   }),
 ]);
 
-/** The web app: a confidential client using Authorization Code + PKCE. */
-export const webClient: DemoClient = Object.freeze({
-  clientId: 'oauth-ref-web',
-  kind: 'confidential-web',
-  name: 'OAuth Reference Web',
-  clientSecret: 'oauth-ref-web-demo-secret-not-for-production',
-  redirectUris: Object.freeze(['http://localhost:3000/api/auth/callback/oauth-ref']),
-  postLogoutRedirectUris: Object.freeze(['http://localhost:3000/signed-out']),
-  grantTypes: Object.freeze(['authorization_code', 'refresh_token'] as const),
-  scope: 'openid profile email offline_access notes:read notes:write',
-  tokenEndpointAuthMethod: 'client_secret_basic',
+/** The default URLs of the stack (each app can be moved by its own environment variables). */
+export const defaultUrls = Object.freeze({
+  issuer: 'http://localhost:4000',
+  api: 'http://localhost:3333',
+  web: 'http://localhost:3000',
+  mobile: 'http://localhost:8081',
 });
 
-/** The mobile app: a public client (no secret) using Authorization Code + PKCE. */
-export const mobileClient: DemoClient = Object.freeze({
-  clientId: 'oauth-ref-mobile',
-  kind: 'public-native',
-  name: 'OAuth Reference Mobile',
-  redirectUris: Object.freeze([
-    'http://localhost:8081/callback',
-    'com.oauthreference.mobile:/oauthredirect',
-  ]),
-  postLogoutRedirectUris: Object.freeze(['http://localhost:8081/']),
-  grantTypes: Object.freeze(['authorization_code', 'refresh_token'] as const),
-  scope: 'openid profile email offline_access notes:read notes:write',
-  tokenEndpointAuthMethod: 'none',
-});
+/** Where the two user-facing clients are served; their redirect URIs follow. */
+export interface ClientUrls {
+  /** Origin of the web app, e.g. `http://localhost:3100` (a trailing slash is ignored). */
+  readonly web: string;
+  /** Origin of the mobile app's web build, e.g. `http://localhost:8181`. */
+  readonly mobile: string;
+}
+
+const origin = (url: string): string => url.replace(/\/+$/, '');
+
+/**
+ * The web app (a confidential client using Authorization Code + PKCE) served at `webUrl`: its
+ * redirect and post-logout URIs are on that origin.
+ *
+ * @example
+ * webClientAt('http://localhost:3100').redirectUris[0];
+ * // 'http://localhost:3100/api/auth/callback/oauth-ref'
+ */
+export function webClientAt(webUrl: string): DemoClient {
+  const base = origin(webUrl);
+  return Object.freeze({
+    clientId: 'oauth-ref-web',
+    kind: 'confidential-web',
+    name: 'OAuth Reference Web',
+    clientSecret: 'oauth-ref-web-demo-secret-not-for-production',
+    redirectUris: Object.freeze([`${base}/api/auth/callback/oauth-ref`]),
+    postLogoutRedirectUris: Object.freeze([`${base}/signed-out`]),
+    grantTypes: Object.freeze(['authorization_code', 'refresh_token'] as const),
+    scope: 'openid profile email offline_access notes:read notes:write',
+    tokenEndpointAuthMethod: 'client_secret_basic',
+  });
+}
+
+/**
+ * The mobile app (a public client, no secret, Authorization Code + PKCE) whose web build is
+ * served at `mobileUrl`; the native redirect URI (custom scheme) does not depend on a port.
+ *
+ * @example
+ * mobileClientAt('http://localhost:8181').redirectUris[0]; // 'http://localhost:8181/callback'
+ */
+export function mobileClientAt(mobileUrl: string): DemoClient {
+  const base = origin(mobileUrl);
+  return Object.freeze({
+    clientId: 'oauth-ref-mobile',
+    kind: 'public-native',
+    name: 'OAuth Reference Mobile',
+    redirectUris: Object.freeze([`${base}/callback`, 'com.oauthreference.mobile:/oauthredirect']),
+    postLogoutRedirectUris: Object.freeze([`${base}/`]),
+    grantTypes: Object.freeze(['authorization_code', 'refresh_token'] as const),
+    scope: 'openid profile email offline_access notes:read notes:write',
+    tokenEndpointAuthMethod: 'none',
+  });
+}
+
+/** The web app's client on the default port. */
+export const webClient: DemoClient = webClientAt(defaultUrls.web);
+
+/** The mobile app's client on the default port. */
+export const mobileClient: DemoClient = mobileClientAt(defaultUrls.mobile);
 
 /** The machine client: client credentials only, for the API's aggregate figures. */
 export const machineClient: DemoClient = Object.freeze({
@@ -97,20 +137,24 @@ export const machineClient: DemoClient = Object.freeze({
   tokenEndpointAuthMethod: 'client_secret_basic',
 });
 
-/** Every demo client, in the order the provider's banner lists them. */
+/** Every demo client on the default ports, in the order the provider's banner lists them. */
 export const demoClients: readonly DemoClient[] = Object.freeze([
   webClient,
   mobileClient,
   machineClient,
 ]);
 
-/** The default URLs of the stack (each app can be moved by its own environment variables). */
-export const defaultUrls = Object.freeze({
-  issuer: 'http://localhost:4000',
-  api: 'http://localhost:3333',
-  web: 'http://localhost:3000',
-  mobile: 'http://localhost:8081',
-});
+/**
+ * Every demo client for the web and mobile apps served at `urls` — what the provider seeds, so a
+ * moved port moves the registered redirect and post-logout URIs with it.
+ *
+ * @example
+ * demoClientsAt({ web: 'http://localhost:3100', mobile: 'http://localhost:8181' })[1]
+ *   .postLogoutRedirectUris; // ['http://localhost:8181/']
+ */
+export function demoClientsAt(urls: ClientUrls): readonly DemoClient[] {
+  return Object.freeze([webClientAt(urls.web), mobileClientAt(urls.mobile), machineClient]);
+}
 
 /**
  * Finds a demo user by username.

@@ -16,7 +16,7 @@ const database = resolveDatabaseUrl(config.databaseUrl);
 await migrateDatabase(database.url);
 const prisma = createPrismaClient(database.url);
 try {
-  const result = await seedProvider(prisma);
+  const result = await seedProvider(prisma, config.demoClientUrls);
   console.log(
     `provider seed (${database.redacted}): users ${result.users.join(', ')}; clients ${result.clients.join(', ')}`,
   );

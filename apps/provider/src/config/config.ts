@@ -76,6 +76,8 @@ const envSchema = z.object({
     .optional(),
   API_RESOURCE: issuerSchema.default('http://localhost:3333'),
   CORS_ORIGINS: originList.default(['http://localhost:3000', 'http://localhost:8081']),
+  WEB_URL: issuerSchema.default('http://localhost:3000'),
+  MOBILE_URL: issuerSchema.default('http://localhost:8081'),
   DEMO_MODE: booleanFlag(true),
   TRUST_PROXY: booleanFlag(false),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
@@ -126,6 +128,8 @@ export interface ProviderConfig {
   readonly adminToken: string | undefined;
   readonly apiResource: string;
   readonly corsOrigins: readonly string[];
+  /** Where the demo web and mobile apps are served: the seeded clients' redirect URIs follow. */
+  readonly demoClientUrls: { readonly web: string; readonly mobile: string };
   readonly demoMode: boolean;
   /** Trust X-Forwarded-* (client address for rate limits, https for secure cookies) from a proxy. */
   readonly trustProxy: boolean;
@@ -185,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminToken: e.PROVIDER_ADMIN_TOKEN,
     apiResource: e.API_RESOURCE,
     corsOrigins: e.CORS_ORIGINS,
+    demoClientUrls: { web: e.WEB_URL, mobile: e.MOBILE_URL },
     demoMode: e.DEMO_MODE,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

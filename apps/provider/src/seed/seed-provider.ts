@@ -2,7 +2,7 @@
  * Seeds the demo users and clients of `@oauth-ref/demo-config` (the one typed config file).
  * Idempotent: running it again updates the same rows.
  */
-import { demoClients, demoUsers } from '@oauth-ref/demo-config';
+import { type ClientUrls, defaultUrls, demoClientsAt, demoUsers } from '@oauth-ref/demo-config';
 import { upsertUser } from '../accounts/user-store.js';
 import { clientMetadataFromDemo, upsertClient } from '../engine/client-store.js';
 import { createPrismaOidcPayloadRepository } from '../persistence/prisma-oidc-payload-repository.js';
@@ -13,7 +13,15 @@ export interface SeedResult {
   readonly clients: readonly string[];
 }
 
-export async function seedProvider(prisma: ProviderPrisma): Promise<SeedResult> {
+/**
+ * Upserts the demo users, and the demo clients with redirect URIs on `clientUrls` (the web and
+ * mobile apps' origins): seeding again after a port change moves the registered URIs.
+ */
+export async function seedProvider(
+  prisma: ProviderPrisma,
+  clientUrls: ClientUrls = defaultUrls,
+): Promise<SeedResult> {
+  const demoClients = demoClientsAt(clientUrls);
   const repository = createPrismaOidcPayloadRepository(prisma);
   for (const user of demoUsers) {
     await upsertUser(prisma, { ...user, seeded: true });
