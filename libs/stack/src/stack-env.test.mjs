@@ -4,7 +4,9 @@ import { buildEnv, stackEnv } from './stack-env.mjs';
 
 const secrets = { nextAuthSecret: 'n'.repeat(32), providerAdminToken: 'p'.repeat(32) };
 const moved = { PROVIDER_PORT: '4100', API_PORT: '3433', WEB_PORT: '3100', MOBILE_PORT: '8181' };
-const [provider, api, web] = stackApps;
+const app = (/** @type {string} */ name) =>
+  /** @type {import('./stack-apps.mjs').StackApp} */ (stackApps.find((a) => a.name === name));
+const [provider, api, web] = [app('provider'), app('api'), app('web')];
 
 describe('every URL follows the port variables', () => {
   const envFor = stackEnv({ databaseUrl: undefined, secrets, portEnv: moved });
