@@ -1,4 +1,8 @@
 export { createAdapter, SQLITE_BUSY_TIMEOUT_MS } from './create-adapter.js';
+export { CliUsageError, runCli } from './cli/run-cli.js';
+export type { CliDefinition } from './cli/run-cli.js';
+export { DatabaseUnavailableError, explainDatabaseError } from './explain-database-error.js';
+export type { DatabaseProblem } from './explain-database-error.js';
 export { createPrismaClient } from './create-prisma-client.js';
 export type { PrismaClient } from './create-prisma-client.js';
 export { createMigration } from './migrate/create-migration.js';

@@ -29,11 +29,11 @@ describe('resolveDatabaseUrl', () => {
     const resolved = resolveDatabaseUrl('postgresql://u:secret@db:5432/app?schema=demo');
     expect(resolved.provider).toBe('postgresql');
     expect(resolved.schema).toBe('demo');
-    expect(resolveDatabaseUrl('postgres://db/app').schema).toBe('public');
+    expect(resolveDatabaseUrl('postgres://db/app?schema=public').schema).toBe('public');
   });
 
   it('never puts the password in the redacted form', () => {
-    const resolved = resolveDatabaseUrl('postgresql://u:secret@db:5432/app');
+    const resolved = resolveDatabaseUrl('postgresql://u:secret@db:5432/app?schema=app');
     expect(resolved.redacted).not.toContain('secret');
     expect(resolved.redacted).toContain('***');
   });
@@ -51,6 +51,17 @@ describe('resolveDatabaseUrl', () => {
       resolveDatabaseUrl('redis://x');
     } catch (error) {
       expect((error as DatabaseUrlError).code).toBe('ERR_DATABASE_URL');
+    }
+  });
+
+  it('refuses a PostgreSQL URL without ?schema= instead of migrating into public', () => {
+    for (const url of ['postgresql://postgres@db:5432/test', 'postgres://db/app?schema=']) {
+      expect(() => resolveDatabaseUrl(url)).toThrow(
+        expect.objectContaining({
+          code: 'ERR_DATABASE_URL_NO_SCHEMA',
+          message: expect.stringMatching(/no schema\. Add \?schema=<name>/),
+        }),
+      );
     }
   });
 });

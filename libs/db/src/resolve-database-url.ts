@@ -16,17 +16,20 @@ export interface ResolvedDatabaseUrl {
   readonly redacted: string;
   /** SQLite only: the absolute path of the database file. */
   readonly filePath?: string;
-  /** PostgreSQL only: the schema named by `?schema=` (default `public`). */
+  /** PostgreSQL only: the schema named by `?schema=` (required: nothing lands in `public` unasked). */
   readonly schema?: string;
 }
 
 /** The embedded default: a SQLite file in the ignored `.data/` folder of the workspace. */
 export const defaultSqlitePath: string = join(workspaceRoot, '.data', 'oauth-ref.db');
 
-/** Thrown for a DATABASE_URL that selects no supported database. */
+/** Thrown for a DATABASE_URL that selects no supported database, or no schema of one. */
 export class DatabaseUrlError extends Error {
-  readonly code = 'ERR_DATABASE_URL';
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** `ERR_DATABASE_URL` (malformed or unsupported) or `ERR_DATABASE_URL_NO_SCHEMA`. */
+    readonly code: 'ERR_DATABASE_URL' | 'ERR_DATABASE_URL_NO_SCHEMA' = 'ERR_DATABASE_URL',
+  ) {
     super(message);
     this.name = 'DatabaseUrlError';
   }
@@ -68,7 +71,17 @@ export function resolveDatabaseUrl(raw?: string): ResolvedDatabaseUrl {
     } catch {
       throw new DatabaseUrlError('DATABASE_URL is not a valid postgresql:// URL');
     }
-    const schema = parsed.searchParams.get('schema') ?? 'public';
+    // Without ?schema= every table would land in `public` of what may be a shared database, next
+    // to someone else's: refuse, and say how to ask for `public` explicitly if that is the intent.
+    const schema = parsed.searchParams.get('schema');
+    if (schema === null || schema === '') {
+      throw new DatabaseUrlError(
+        'DATABASE_URL names a PostgreSQL database but no schema. Add ?schema=<name> to it, e.g. ' +
+          `${parsed.protocol}//…${parsed.pathname}?schema=oauth_ref — the tables are created in that ` +
+          'schema (write ?schema=public if you really want the shared default schema).',
+        'ERR_DATABASE_URL_NO_SCHEMA',
+      );
+    }
     if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
       throw new DatabaseUrlError(`DATABASE_URL names an invalid PostgreSQL schema "${schema}"`);
     }

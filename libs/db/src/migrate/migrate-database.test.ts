@@ -78,9 +78,9 @@ describeEachDatabase('migrateDatabase', (db, provider) => {
 });
 
 it('names the database, never its password, when a migration cannot run', async () => {
-  const error = await migrateDatabase('postgresql://postgres:hunter2@127.0.0.1:1/none').catch(
-    (e: unknown) => e,
-  );
+  const error = await migrateDatabase(
+    'postgresql://postgres:hunter2@127.0.0.1:1/none?schema=x',
+  ).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(Error);
   expect(String((error as Error).message)).not.toContain('hunter2');
   expect(error instanceof MigrationError || /ECONNREFUSED|connect/i.test(String(error))).toBe(true);
