@@ -1,4 +1,5 @@
 // npm test — every test of the workspace, the way CI runs it:
+//   0. formatting (prettier --check, the same as `npm run format:check`);
 //   1. lint, typecheck, unit + integration tests (SQLite and PostgreSQL) and production builds of
 //      every project (Nx, two at a time);
 //   2. the Playwright suite against the started stack, on SQLite and again on PostgreSQL.
@@ -23,6 +24,7 @@ const started = Date.now();
 
 /** @type {[string, string[], Record<string, string>][]} */
 const phases = [
+  ['formatting (npm run format:check)', ['prettier', '--check', '.', '--log-level=warn'], {}],
   [
     'lint, typecheck, unit/integration tests and builds',
     ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', 'build', '--output-style=stream'],
