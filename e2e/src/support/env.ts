@@ -1,12 +1,21 @@
 // What the running stack looks like from a test.
 import { demoUsers } from '@oauth-ref/demo-config';
+import { stackUrls } from '@oauth-ref/stack';
 
-export const urls = Object.freeze({
-  provider: 'http://localhost:4000',
-  api: 'http://localhost:3333',
-  web: 'http://localhost:3000',
-  mobile: 'http://localhost:8081',
-});
+/**
+ * The stack's ports: the defaults, or PROVIDER_PORT / API_PORT / WEB_PORT / MOBILE_PORT when the
+ * run moves them (`npm test` runs the PostgreSQL pass on moved ports).
+ */
+export const portEnv: Readonly<Record<string, string | undefined>> = Object.freeze(
+  Object.fromEntries(
+    ['PROVIDER_PORT', 'API_PORT', 'WEB_PORT', 'MOBILE_PORT'].map((name) => [
+      name,
+      process.env[name],
+    ]),
+  ),
+);
+
+export const urls = Object.freeze(stackUrls(portEnv));
 
 /** The admin API bearer token of this run's provider (set by global setup). */
 export function adminToken(): string {

@@ -8,6 +8,7 @@ import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand, stackEnv, startStack, workspaceRoot } from '@oauth-ref/stack';
 import { dropPostgresSchema } from '@oauth-ref/db';
+import { portEnv, urls } from './env.js';
 import { serveStackControl } from './stack-control.js';
 import { e2eTimings } from './timings.js';
 
@@ -30,7 +31,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     databaseUrl = `file:${file}`;
   }
 
-  const env = { DATABASE_URL: databaseUrl, NX_DAEMON: 'false' };
+  // The seed registers the clients' redirect URIs on the web and mobile apps' (maybe moved) ports.
+  const env = {
+    DATABASE_URL: databaseUrl,
+    NX_DAEMON: 'false',
+    WEB_URL: urls.web,
+    MOBILE_URL: urls.mobile,
+  };
   await runCommand('npm', ['run', '--silent', 'db:migrate'], {
     cwd: workspaceRoot,
     env,
@@ -48,9 +55,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const stack = await startStack({
     cwd: workspaceRoot,
     log: (line) => log.write(`${line}\n`),
-    portEnv: {},
+    portEnv,
+    logDir: join(stateDir, `logs-${database}`),
     envFor: stackEnv({
       databaseUrl,
+      portEnv,
       secrets: {
         nextAuthSecret: randomBytes(32).toString('base64url'),
         providerAdminToken: adminToken,

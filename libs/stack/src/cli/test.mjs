@@ -2,9 +2,13 @@
 //   0. formatting (prettier --check, the same as `npm run format:check`);
 //   1. lint, typecheck, unit + integration tests (SQLite and PostgreSQL) and production builds of
 //      every project (Nx, two at a time);
-//   2. the Playwright suite against the started stack, on SQLite and again on PostgreSQL.
+//   2. the Playwright suite against the started stack, on SQLite (default ports) and again on
+//      PostgreSQL with every port moved — so each sign-in, API call and sign-out spec also proves
+//      that the issuer, audience, redirect URIs, CORS origins and mobile build follow the ports
+//      (the cost: one more mobile build, instead of a third stack).
 // Stops at the first failing phase and ends with one line: `N passed, N failed, N skipped`.
 import { countTestsInLine } from '../count-tests.mjs';
+import { buildEnv } from '../stack-env.mjs';
 import { runCommand } from '../run-command.mjs';
 import { workspaceRoot } from '../workspace-root.mjs';
 
@@ -21,6 +25,12 @@ const onLine = (/** @type {string} */ line) => {
   countTestsInLine(line, counts);
 };
 const started = Date.now();
+const movedPorts = {
+  PROVIDER_PORT: '4100',
+  API_PORT: '3433',
+  WEB_PORT: '3100',
+  MOBILE_PORT: '8181',
+};
 
 /** @type {[string, string[], Record<string, string>][]} */
 const phases = [
@@ -36,9 +46,11 @@ const phases = [
     { E2E_DATABASE: 'sqlite' },
   ],
   [
-    'end-to-end suite on PostgreSQL',
+    `end-to-end suite on PostgreSQL, on moved ports (${Object.entries(movedPorts)
+      .map(([name, port]) => `${name}=${port}`)
+      .join(' ')})`,
     ['nx', 'run', 'e2e:e2e', '--output-style=stream', '--skip-nx-cache'],
-    { E2E_DATABASE: 'postgresql' },
+    { E2E_DATABASE: 'postgresql', ...movedPorts, ...buildEnv(movedPorts) },
   ],
 ];
 
