@@ -11,6 +11,7 @@ import { StackStoppingError, StepFailedError, createSupervisor } from './supervi
  * @property {readonly string[]} args
  * @property {Record<string, string | undefined>} env
  * @property {boolean} [verbose] show its output as it runs (otherwise only when it fails)
+ * @property {string} [logName] the name its lines carry (default `stack`)
  *
  * @typedef {object} RunStackOptions
  * @property {string} cwd
@@ -117,6 +118,7 @@ export async function runStack(options) {
       say(`\n▸ ${step.title}`);
       await supervisor.runStep(step.title, step.command, step.args, step.env, {
         verbose: step.verbose,
+        logName: step.logName,
       });
     }
     const apps = options.apps();
