@@ -41,6 +41,19 @@ describe('--help', () => {
     });
   }
 
+  it('generate prints its usage and exits 0', async () => {
+    const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['src/cli/generate.mjs', '--help'],
+        { cwd: libRoot },
+        (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
+      );
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: npm run db:generate \[-- --check\]\n/);
+  });
+
   it('an unknown option prints the usage and exits 2', async () => {
     const result = await cli('migrate', ['--frobnicate']);
     expect(result.code).toBe(2);

@@ -10,6 +10,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeSchema, providers } from './compose-schema.mjs';
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`Usage: npm run db:generate [-- --check]
+
+Writes prisma/sqlite/schema.prisma and prisma/postgresql/schema.prisma from prisma/models.prisma
+and generates a Prisma client for each into libs/db/src/generated/ (npm install runs it).
+
+Options:
+  --check      only report whether the engine schemas are stale (exit 1 if they are)
+  -h, --help   this help`);
+  process.exit(0);
+}
+
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const prismaDir = join(repoRoot, 'prisma');
 const models = readFileSync(join(prismaDir, 'models.prisma'), 'utf8');
