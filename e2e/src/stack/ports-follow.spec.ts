@@ -33,19 +33,21 @@ test('the mobile bundle was built against the issuer and API at their ports', as
   expect(bundles.join('\n')).toContain(urls.api);
 });
 
-test('the provider lets the web and mobile origins call it (CORS), and no other', async ({
+test('the API lets the web and mobile origins call it (CORS), and no other', async ({
   request,
 }) => {
-  for (const origin of [urls.mobile]) {
-    const response = await request.fetch(`${urls.provider}/token`, {
+  const preflight = (origin: string) =>
+    request.fetch(`${urls.api}/notes`, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST' },
+      headers: {
+        origin,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
     });
-    expect(response.headers()['access-control-allow-origin']).toBe(origin);
+  for (const origin of [urls.web, urls.mobile]) {
+    expect((await preflight(origin)).headers()['access-control-allow-origin']).toBe(origin);
   }
-  const stranger = await request.fetch(`${urls.provider}/token`, {
-    method: 'OPTIONS',
-    headers: { origin: 'http://localhost:9999', 'access-control-request-method': 'POST' },
-  });
+  const stranger = await preflight('http://localhost:9999');
   expect(stranger.headers()['access-control-allow-origin']).toBeUndefined();
 });

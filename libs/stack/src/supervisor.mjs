@@ -3,6 +3,7 @@
 // reported (which one, why, its last lines) and stays down until someone restarts it; the other
 // apps keep running. shutdown() stops whatever is running at that moment.
 import { appendFileSync, mkdirSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { prettyLogLine, toLogRecord } from './format-log-line.mjs';
@@ -48,11 +49,20 @@ export class StepFailedError extends Error {
 }
 
 /**
+ * Why a process ended, for people.
+ *
  * @param {{ code: number | null, signal: NodeJS.Signals | null }} exit
  * @returns {string}
+ * @example
+ * describeExit({ code: 137, signal: null }); // 'exit code 137: killed by SIGKILL'
  */
 export function describeExit(exit) {
-  return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
+  if (exit.signal) return `killed by ${exit.signal}`;
+  // npm and shells report a child killed by signal N as exit code 128 + N.
+  const signal = Object.entries(constants.signals).find(
+    ([, number]) => exit.code !== null && exit.code > 128 && number === exit.code - 128,
+  );
+  return signal ? `exit code ${exit.code}: killed by ${signal[0]}` : `exit code ${exit.code}`;
 }
 
 /**

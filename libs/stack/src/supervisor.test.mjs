@@ -200,3 +200,12 @@ describe('npm run stack', () => {
     expect(reply.stderr).toMatch(/No stack is running/);
   });
 });
+
+describe('describeExit', () => {
+  it('names the signal, also when npm reports it as 128 + N', async () => {
+    const { describeExit } = await import('./supervisor.mjs');
+    expect(describeExit({ code: null, signal: 'SIGTERM' })).toBe('killed by SIGTERM');
+    expect(describeExit({ code: 137, signal: null })).toBe('exit code 137: killed by SIGKILL');
+    expect(describeExit({ code: 1, signal: null })).toBe('exit code 1');
+  });
+});
