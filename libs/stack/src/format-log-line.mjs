@@ -23,7 +23,7 @@ const levelNames = /** @type {Array<[number, string]>} */ (
 /**
  * Turns one output line of an app into a pino-style record. JSON lines keep their fields (level
  * names become pino numbers, ISO times become epoch milliseconds); plain lines become `msg`, at
- * `info` from stdout and `warn` from stderr.
+ * `error` or `warn` when they say so and `info` otherwise.
  *
  * @param {string} app
  * @param {string} line
@@ -54,7 +54,19 @@ export function toLogRecord(app, line, stream, now = Date.now()) {
       /* not JSON after all: a plain line */
     }
   }
-  return { level: stream === 'stderr' ? 40 : 30, time: now, app, msg: text };
+  return { level: plainLevel(text), time: now, app, msg: text };
+}
+
+/**
+ * Next.js, Expo and npm write ordinary progress to stderr too, so the stream says little: a plain
+ * line is `error` or `warn` when it says so, `info` otherwise.
+ *
+ * @param {string} text
+ */
+function plainLevel(text) {
+  if (/^\s*(?:[⨯✖×]|error\b|err!)|(?:error|exception)\b|\buncaught\b/i.test(text)) return 50;
+  if (/^\s*(?:⚠|warn(?:ing)?\b)|\bwarn(?:ing)?:/i.test(text)) return 40;
+  return 30;
 }
 
 /**

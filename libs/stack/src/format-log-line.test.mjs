@@ -26,15 +26,24 @@ describe('toLogRecord', () => {
     });
   });
 
-  it('wraps plain lines (Next.js, the mobile server), warn from stderr, colours removed', () => {
+  it('wraps plain lines (Next.js, the mobile server), colours removed, level from the words', () => {
     expect(toLogRecord('web', '\u001b[32m▲ Next.js\u001b[39m ready', 'stdout', 5)).toEqual({
       level: 30,
       time: 5,
       app: 'web',
       msg: '▲ Next.js ready',
     });
-    expect(toLogRecord('mobile', '{not json', 'stderr', 5).level).toBe(40);
-    expect(toLogRecord('mobile', '{not json', 'stderr', 5).msg).toBe('{not json');
+    expect(toLogRecord('mobile', '{not json', 'stderr', 5)).toMatchObject({
+      level: 30,
+      msg: '{not json',
+    });
+    expect(toLogRecord('mobile', 'mobile web build on http://localhost:8081', 'stderr').level).toBe(
+      30,
+    );
+    expect(toLogRecord('web', '⚠ The config property is deprecated', 'stderr').level).toBe(40);
+    expect(toLogRecord('web', 'Warning: something odd', 'stdout').level).toBe(40);
+    expect(toLogRecord('web', '⨯ Error: boom', 'stderr').level).toBe(50);
+    expect(toLogRecord('web', 'TypeError: x is undefined', 'stderr').level).toBe(50);
   });
 });
 

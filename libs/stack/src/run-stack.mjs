@@ -1,7 +1,9 @@
 // The life of one `npm start`: signal handling from the first line, the set-up steps, the apps
 // (the first one alone, the others in parallel), the control socket and the restart keys, and a
 // shutdown that stops whatever is running at that moment — then the process exits.
+import { mkdirSync, rmSync } from 'node:fs';
 import { controlSocketPath, serveControlSocket } from './control-socket.mjs';
+import { listenToKeys } from './listen-to-keys.mjs';
 import { StackStoppingError, StepFailedError, createSupervisor } from './supervisor.mjs';
 
 /**
@@ -114,6 +116,10 @@ export async function runStack(options) {
       return { ok: true, message: `${name}: ${request.command} done`, status: supervisor.status() };
     });
 
+    // Each run's logs start empty (once this is the only stack here): .data/logs/<app>.log is
+    // this run's, not a growing archive.
+    rmSync(`${options.dataDir}/logs`, { recursive: true, force: true });
+    mkdirSync(`${options.dataDir}/logs`, { recursive: true });
     for (const step of await options.steps()) {
       say(`\n▸ ${step.title}`);
       await supervisor.runStep(step.title, step.command, step.args, step.env, {
@@ -154,24 +160,4 @@ export async function runStack(options) {
   });
   const code = await finished;
   process.exit(code);
-}
-
-/**
- * @param {NodeJS.ReadStream | undefined} keyboard
- * @param {readonly string[]} names
- * @param {{ restart: (name: string) => void, status: () => void, quit: () => void }} actions
- */
-function listenToKeys(keyboard, names, actions) {
-  if (!keyboard?.isTTY) return;
-  keyboard.setRawMode(true);
-  keyboard.setEncoding('utf8');
-  keyboard.resume();
-  keyboard.on('data', (/** @type {string} */ key) => {
-    if (key === '\u0003' || key === 'q') actions.quit();
-    else if (key === 's') actions.status();
-    else {
-      const name = names[Number(key) - 1];
-      if (name) actions.restart(name);
-    }
-  });
 }
