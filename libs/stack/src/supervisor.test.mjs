@@ -8,15 +8,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkPortFree } from './check-port-free.mjs';
 
 const fakeStack = fileURLToPath(new URL('./testing/fake-stack.mjs', import.meta.url));
 const stackCli = fileURLToPath(new URL('./cli/stack.mjs', import.meta.url));
 /** @type {import('node:child_process').ChildProcess[]} */
 const started = [];
 
+/** A block of ports (base … base+102) below the ephemeral range, with nothing listening on it. */
+async function freePortBlock() {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const base = 20_000 + Math.floor(Math.random() * 120) * 100;
+    const ports = [0, 1, 2, 99, 100, 101, 102].map((offset) => base + offset);
+    const free = await Promise.all(
+      ports.map((port) =>
+        checkPortFree(port, 'test').then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error('no free block of test ports');
+}
+
 /** @param {Record<string, string>} env */
-function startFakeStack(env) {
-  const basePort = 20_000 + Math.floor(Math.random() * 400) * 100;
+async function startFakeStack(env) {
+  const basePort = await freePortBlock();
   const dataDir = mkdtempSync(join(tmpdir(), 'stack-test-'));
   const child = spawn(process.execPath, [fakeStack], {
     env: { ...process.env, FAKE_BASE_PORT: String(basePort), FAKE_DATA_DIR: dataDir, ...env },
@@ -94,7 +113,7 @@ afterEach(() => {
 
 describe('stopping the stack', () => {
   it('Ctrl-C during the build step stops the build and its helpers; nothing is left', async () => {
-    const stack = startFakeStack({ FAKE_STEP_MS: '60000' });
+    const stack = await startFakeStack({ FAKE_STEP_MS: '60000' });
     await stack.waitFor(/building/);
     expect(await listening([stack.basePort + 99])).toEqual([stack.basePort + 99]);
     stack.child.kill('SIGINT');
@@ -103,7 +122,7 @@ describe('stopping the stack', () => {
   });
 
   it('Ctrl-C while the apps are still starting stops the ones already running', async () => {
-    const stack = startFakeStack({ FAKE_START_DELAY_MS: '4000' });
+    const stack = await startFakeStack({ FAKE_START_DELAY_MS: '4000' });
     await stack.waitFor(/Starting/);
     await sleep(1_500);
     stack.child.kill('SIGINT');
@@ -113,7 +132,7 @@ describe('stopping the stack', () => {
   });
 
   it('SIGHUP (the terminal closed) stops every app and its helpers', async () => {
-    const stack = startFakeStack({});
+    const stack = await startFakeStack({});
     await stack.waitFor(/FAKE STACK READY/);
     expect((await listening(stack.ports)).length).toBe(6);
     stack.child.kill('SIGHUP');
@@ -122,21 +141,21 @@ describe('stopping the stack', () => {
   });
 
   it('a SIGKILLed supervisor leaves nothing behind: the apps notice it is gone', async () => {
-    const stack = startFakeStack({});
+    const stack = await startFakeStack({});
     await stack.waitFor(/FAKE STACK READY/);
     stack.child.kill('SIGKILL');
     expect(await portsLeftAfter(stack.ports)).toEqual([]);
   });
 
   it('a SIGKILLed supervisor during the build leaves no build behind', async () => {
-    const stack = startFakeStack({ FAKE_STEP_MS: '60000' });
+    const stack = await startFakeStack({ FAKE_STEP_MS: '60000' });
     await stack.waitFor(/building/);
     stack.child.kill('SIGKILL');
     expect(await portsLeftAfter(stack.ports)).toEqual([]);
   });
 
   it('an app that ignores SIGTERM is killed after the grace period', async () => {
-    const stack = startFakeStack({ IGNORE_SIGTERM: '1', FAKE_GRACE_MS: '1000' });
+    const stack = await startFakeStack({ IGNORE_SIGTERM: '1', FAKE_GRACE_MS: '1000' });
     await stack.waitFor(/FAKE STACK READY/);
     const before = Date.now();
     stack.child.kill('SIGTERM');
@@ -148,7 +167,7 @@ describe('stopping the stack', () => {
 
 describe('one app exiting', () => {
   it('leaves the others up, says which stopped and why, and restarts on request', async () => {
-    const stack = startFakeStack({});
+    const stack = await startFakeStack({});
     await stack.waitFor(/FAKE STACK READY/);
     const apiPort = stack.basePort + 1;
     await fetch(`http://127.0.0.1:${apiPort}/exit`);
@@ -177,7 +196,7 @@ describe('one app exiting', () => {
   });
 
   it('prints every app line as "<app> │ time LEVEL message", JSON and plain lines alike', async () => {
-    const stack = startFakeStack({});
+    const stack = await startFakeStack({});
     await stack.waitFor(/FAKE STACK READY/);
     expect(stack.output()).toMatch(/^provider │ \d\d:\d\d:\d\d INFO {2}listening port=\d+$/m);
     expect(stack.output()).toMatch(/^api {6}│ \d\d:\d\d:\d\d INFO {2}plain line from api$/m);
