@@ -98,3 +98,30 @@ export function isAlive(pid) {
     return false;
   }
 }
+
+/**
+ * Linux: every process whose environment holds `name=value` — the processes a command started,
+ * even those whose parent already exited (re-parented to init, so no longer in the tree).
+ * Elsewhere: none (the tree is all there is).
+ *
+ * @param {string} name
+ * @param {string} value
+ * @returns {number[]}
+ * @example
+ * listProcessesWithEnv('OAUTH_REF_WATCHDOG', '4242:9f1c'); // e.g. [4243, 4250]
+ */
+export function listProcessesWithEnv(name, value) {
+  if (process.platform !== 'linux') return [];
+  const needle = `\0${name}=${value}\0`;
+  const found = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (`\0${readFileSync(`/proc/${entry}/environ`, 'latin1')}`.includes(needle))
+        found.push(Number(entry));
+    } catch {
+      /* exited, or another user's */
+    }
+  }
+  return found;
+}

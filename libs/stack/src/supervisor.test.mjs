@@ -195,6 +195,23 @@ describe('one app exiting', () => {
     expect(await portsLeftAfter(stack.ports)).toEqual([]);
   });
 
+  it.runIf(process.platform === 'linux')(
+    'helpers that left the process tree (daemonized) are stopped too, also when their app crashes',
+    async () => {
+      const stack = await startFakeStack({ DAEMONIZE_HELPER: '1', FAKE_START_DELAY_MS: '500' });
+      await stack.waitFor(/FAKE STACK READY/);
+      expect((await listening(stack.ports)).length).toBe(6);
+      // the api crashes: its helper goes with it, the others' stay
+      await fetch(`http://127.0.0.1:${stack.basePort + 1}/exit`);
+      await stack.waitFor(/api stopped/);
+      expect(await portsLeftAfter([stack.basePort + 101], 5_000)).toEqual([]);
+      expect(await listening([stack.basePort + 100])).toEqual([stack.basePort + 100]);
+      stack.child.kill('SIGINT');
+      await stack.exited;
+      expect(await portsLeftAfter(stack.ports)).toEqual([]);
+    },
+  );
+
   it('prints every app line as "<app> │ time LEVEL message", JSON and plain lines alike', async () => {
     const stack = await startFakeStack({});
     await stack.waitFor(/FAKE STACK READY/);

@@ -6,9 +6,11 @@
 // stops the command's whole process tree: SIGTERM first, SIGKILL after the grace period. It does
 // the same on SIGTERM/SIGINT/SIGHUP. It exits with the command's own exit code or signal.
 // Why not process groups: apps (npm, Next.js, Nx) start helpers in groups and sessions of their
-// own; the parent links in the process table follow them all.
+// own; the parent links in the process table follow them all, and on Linux an inherited
+// environment mark finds helpers whose parent exited before the watchdog saw them.
 import { spawn } from 'node:child_process';
-import { isAlive, listDescendants, signalAll } from './process-tree.mjs';
+import { randomUUID } from 'node:crypto';
+import { isAlive, listDescendants, listProcessesWithEnv, signalAll } from './process-tree.mjs';
 
 const separator = process.argv.indexOf('--');
 const graceMs = Number(process.argv[2]);
@@ -18,7 +20,14 @@ if (separator < 0 || !command || !Number.isFinite(graceMs)) {
   process.exit(2);
 }
 
-const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+// Every process the command starts inherits this mark, so one that outlived its parent (and left
+// the tree) is still found on Linux.
+const markName = 'OAUTH_REF_WATCHDOG';
+const mark = `${process.pid}:${randomUUID()}`;
+const child = spawn(command, args, {
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env: { ...process.env, [markName]: mark },
+});
 /** Every process seen in the tree so far: orphans re-parented to init stay on the list. */
 const known = new Set();
 const remember = () => {
@@ -36,6 +45,7 @@ let stopping = false;
 /** Stops the tree (graceful, then forced) and resolves when nothing of it is left. */
 async function stopTree() {
   remember();
+  for (const pid of listProcessesWithEnv(markName, mark)) known.add(pid);
   signalAll(known, 'SIGTERM');
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline && [...known].some(isAlive)) {
@@ -43,6 +53,7 @@ async function stopTree() {
     remember();
   }
   remember();
+  for (const pid of listProcessesWithEnv(markName, mark)) known.add(pid);
   signalAll([...known].filter(isAlive), 'SIGKILL');
 }
 

@@ -1,7 +1,8 @@
 // A stand-in app for the supervisor's tests: listens on PORT (after START_DELAY_MS), answers every
 // request with 200, logs one JSON line and one plain line, and starts a helper in a session of its
 // own listening on HELPER_PORT — the kind of process a process-group kill misses.
-// IGNORE_SIGTERM=1 makes it a stubborn app that only SIGKILL stops.
+// IGNORE_SIGTERM=1 makes it a stubborn app that only SIGKILL stops; DAEMONIZE_HELPER=1 starts the
+// helper the way daemons do, out of the process tree.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 
@@ -9,12 +10,14 @@ const port = Number(process.env.PORT);
 const helperPort = Number(process.env.HELPER_PORT);
 if (process.env.IGNORE_SIGTERM === '1') process.on('SIGTERM', () => undefined);
 
-if (helperPort) {
-  spawn(
-    process.execPath,
-    ['-e', `require('node:http').createServer((q, s) => s.end('helper')).listen(${helperPort})`],
-    { detached: true, stdio: 'ignore' },
-  ).unref();
+const helperCode = `require('node:http').createServer((q, s) => s.end('helper')).listen(${helperPort})`;
+if (helperPort && process.env.DAEMONIZE_HELPER === '1') {
+  // Started through an intermediate that exits at once: the helper is re-parented to init
+  // within milliseconds and is never in this app's process tree.
+  const daemonize = `require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(helperCode)}], { detached: true, stdio: 'ignore' }).unref()`;
+  spawn(process.execPath, ['-e', daemonize], { detached: true, stdio: 'ignore' }).unref();
+} else if (helperPort) {
+  spawn(process.execPath, ['-e', helperCode], { detached: true, stdio: 'ignore' }).unref();
 }
 
 setTimeout(
