@@ -48,13 +48,17 @@ describe('admin API protection', () => {
     }
   });
 
-  it('is absent when PROVIDER_ADMIN_TOKEN is not set', async () => {
-    const off = await startTestProvider({ db: provider.db, env: { PROVIDER_ADMIN_TOKEN: '' } });
+  it('is absent unless PROVIDER_ADMIN_API=on, even with the token set', async () => {
+    const off = await startTestProvider({ db: provider.db, env: { PROVIDER_ADMIN_API: 'off' } });
     try {
       const response = await fetch(`${off.issuer}/admin/keys`, {
         headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
       });
       expect(response.status).toBe(404);
+      const discovery = (await (
+        await fetch(`${off.issuer}/.well-known/openid-configuration`)
+      ).json()) as Record<string, unknown>;
+      expect(discovery['registration_endpoint']).toBeUndefined();
     } finally {
       await off.stop();
     }
