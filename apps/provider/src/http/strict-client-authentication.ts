@@ -104,6 +104,7 @@ export function strictClientAuthentication(provider: Provider): Middleware {
     const raw = await readBody(ctx);
     if (raw === undefined) {
       ctx.status = 413;
+      ctx.set('cache-control', 'no-store');
       ctx.body = { error: 'invalid_request', error_description: 'request body too large' };
       return;
     }
