@@ -13,6 +13,7 @@ import { createHealthRouter } from './http/health-routes.js';
 import { authorizationServerMetadataAlias } from './http/metadata-alias.js';
 import { securityHeaders } from './http/security-headers.js';
 import { strictClientAuthentication } from './http/strict-client-authentication.js';
+import { userinfoAudienceHint } from './http/userinfo-audience-hint.js';
 import { createInteractionRouter } from './interactions/interaction-routes.js';
 import { ensureSigningKey } from './keys/signing-key-store.js';
 import { createLogger, describeError, type Logger } from './logging/logger.js';
@@ -81,6 +82,7 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
       securityHeaders(logger),
       authorizationServerMetadataAlias(),
       strictClientAuthentication(provider),
+      userinfoAudienceHint(config.apiResource),
       health.middleware(),
       admin.middleware(),
       createInteractionRouter({ provider, prisma, config, loginLimiter }).middleware(),
