@@ -2,15 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculateJwkThumbprint, decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { machineClient, mobileClient, webClient } from '@oauth-ref/demo-config';
-import {
-  startTestProvider,
-  TEST_ADMIN_TOKEN,
-  type TestProvider,
-} from './testing/start-test-provider.js';
-import { Browser, hiddenField } from './testing/browser.js';
+import { startTestProvider, type TestProvider } from './testing/start-test-provider.js';
+import { hiddenField } from './testing/browser.js';
 import {
   alice,
-  authorize,
   basicAuth,
   mobileTokens,
   pkcePair,
