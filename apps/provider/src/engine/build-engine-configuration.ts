@@ -14,6 +14,7 @@ import type {
 import type { JWK } from 'jose';
 import type { ProviderConfig } from '../config/config.js';
 import { assertClientGrantPolicy, CLIENT_GRANT_POLICY } from './client-grant-policy.js';
+import { assertRegistrationRedirectPolicy } from './registration-redirect-policy.js';
 import { createResourceIndicatorsFeature } from './resource-rule.js';
 import * as pages from './engine-pages.js';
 
@@ -138,8 +139,10 @@ export function buildEngineConfiguration(deps: EngineDeps): Configuration {
         initialAccessToken: true,
         issueRegistrationAccessToken: true,
         policies: {
-          [CLIENT_GRANT_POLICY]: (_ctx: KoaContextWithOIDC, properties: ClientMetadata) =>
-            assertClientGrantPolicy(properties),
+          [CLIENT_GRANT_POLICY]: (_ctx: KoaContextWithOIDC, properties: ClientMetadata) => {
+            assertClientGrantPolicy(properties);
+            assertRegistrationRedirectPolicy(properties);
+          },
         },
       },
       dPoP: { enabled: true },
