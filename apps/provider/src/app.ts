@@ -12,6 +12,8 @@ import { EngineHost } from './engine/engine-host.js';
 import { createHealthRouter } from './http/health-routes.js';
 import { authorizationServerMetadataAlias } from './http/metadata-alias.js';
 import { securityHeaders } from './http/security-headers.js';
+import { strictClientAuthentication } from './http/strict-client-authentication.js';
+import { userinfoAudienceHint } from './http/userinfo-audience-hint.js';
 import { createInteractionRouter } from './interactions/interaction-routes.js';
 import { ensureSigningKey } from './keys/signing-key-store.js';
 import { createLogger, describeError, type Logger } from './logging/logger.js';
@@ -20,6 +22,11 @@ import { createOidcAdapterFactory } from './persistence/oidc-adapter.js';
 import { createPrismaOidcPayloadRepository } from './persistence/prisma-oidc-payload-repository.js';
 import type { ProviderPrisma } from './persistence/provider-prisma.js';
 import { startSweeper } from './persistence/sweep-expired.js';
+import {
+  createRateLimitStore,
+  type RateLimitStore,
+} from './rate-limits/create-rate-limit-store.js';
+import { createLoginRateLimiter } from './rate-limits/login-rate-limiter.js';
 
 export interface ProviderAppOptions {
   readonly config: ProviderConfig;
@@ -37,6 +44,8 @@ export interface ProviderApp {
   readonly server: Server;
   readonly host: EngineHost;
   readonly prisma: ProviderPrisma;
+  /** Where the shared counters live (database or Redis). */
+  readonly rateLimitStore: RateLimitStore;
   /** The bound URL (useful with PORT=0). */
   readonly url: string;
   close(): Promise<void>;
@@ -59,6 +68,8 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
     return started.host;
   };
   const admin = createAdminRouter({ config, prisma, repository, engine });
+  const rateLimitStore = createRateLimitStore(prisma, config.redisUrl);
+  const loginLimiter = createLoginRateLimiter(rateLimitStore, config.loginRateLimit);
 
   const host = await EngineHost.start({
     config,
@@ -70,9 +81,11 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
     middleware: (provider) => [
       securityHeaders(logger),
       authorizationServerMetadataAlias(),
+      strictClientAuthentication(provider),
+      userinfoAudienceHint(config.apiResource),
       health.middleware(),
       admin.middleware(),
-      createInteractionRouter({ provider, prisma, config }).middleware(),
+      createInteractionRouter({ provider, prisma, config, loginLimiter }).middleware(),
     ],
   });
 
@@ -95,6 +108,7 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
     server,
     host,
     prisma,
+    rateLimitStore,
     url: `http://localhost:${port}`,
     async close() {
       stopSweeper();
@@ -103,6 +117,7 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await rateLimitStore.close();
       if (!options.prisma) await prisma.$disconnect();
     },
   };

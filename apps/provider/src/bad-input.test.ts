@@ -177,24 +177,6 @@ const cases: Case[] = [
   },
   { name: 'userinfo: token in query', path: '/me?access_token=nope', init: {}, status: [400, 401] },
   {
-    name: 'device: unknown client',
-    path: '/device/auth',
-    init: form('client_id=ghost'),
-    status: [400, 401],
-    error: 'invalid_client',
-  },
-  {
-    name: 'PAR: JSON body',
-    path: '/request',
-    init: {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: webAuth },
-      body: '{}',
-    },
-    status: 400,
-    error: 'invalid_request',
-  },
-  {
     name: 'registration: not JSON',
     path: '/reg',
     init: form('redirect_uris=x', { authorization: 'Bearer x' }),

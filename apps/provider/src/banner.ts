@@ -7,6 +7,21 @@ export interface BannerInput {
   readonly users: readonly string[];
   readonly clients: readonly string[];
   readonly signingKid: string | undefined;
+  /** Where the shared counters live (database or Redis). */
+  readonly rateLimitStore: string;
+}
+
+/** A loud, boxed warning: the admin API mints API-valid tokens for any user. */
+function adminWarning(config: ProviderConfig): string[] {
+  if (!config.adminToken) return [];
+  const text = [
+    `!! ADMIN API ON at ${config.issuer}/admin (PROVIDER_ADMIN_API=on)`,
+    '!! It creates users and clients and mints API-valid tokens for ANY user.',
+    '!! Local demos and tests only: never expose this provider.',
+  ];
+  const width = Math.max(...text.map((line) => line.length));
+  const rule = `  ${'!'.repeat(width)}`;
+  return [rule, ...text.map((line) => `  ${line}`), rule];
 }
 
 export function formatBanner(input: BannerInput): string {
@@ -20,10 +35,12 @@ export function formatBanner(input: BannerInput): string {
     `  database     ${input.database}`,
     `  API resource ${config.apiResource} (JWT access tokens, typ at+jwt)`,
     `  signing key  ${input.signingKid ?? '(none)'}`,
-    `  demo mode    ${config.demoMode ? 'on' : 'off'}`,
-    `  admin API    ${config.adminToken ? `on at ${config.issuer}/admin (Bearer PROVIDER_ADMIN_TOKEN)` : 'off (set PROVIDER_ADMIN_TOKEN to enable)'}`,
+    `  demo mode    ${config.demoMode ? 'ON (seeded users, password-less picker)' : 'off'}`,
+    `  admin API    ${config.adminToken ? `ON at ${config.issuer}/admin (Bearer PROVIDER_ADMIN_TOKEN)` : 'off (PROVIDER_ADMIN_API=on plus PROVIDER_ADMIN_TOKEN to enable)'}`,
+    `  rate limits  ${input.rateLimitStore}`,
     `  users        ${input.users.length ? input.users.join(', ') : '(none seeded)'}`,
     `  clients      ${input.clients.length ? input.clients.join(', ') : '(none seeded)'}`,
+    ...adminWarning(config),
     '',
   ];
   return `${lines.join('\n')}\n`;

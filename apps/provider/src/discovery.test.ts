@@ -34,22 +34,17 @@ describe('discovery and JWKS', () => {
     expect(metadata.authorization_response_iss_parameter_supported).toBe(true);
     const grants = metadata.grant_types_supported as string[];
     expect(grants).toEqual(
-      expect.arrayContaining([
-        'authorization_code',
-        'refresh_token',
-        'client_credentials',
-        'urn:ietf:params:oauth:grant-type:device_code',
-      ]),
+      expect.arrayContaining(['authorization_code', 'refresh_token', 'client_credentials']),
     );
     expect(grants).not.toContain('implicit');
     expect(grants).not.toContain('password');
+    expect(grants).not.toContain('urn:ietf:params:oauth:grant-type:device_code');
     for (const endpoint of [
       'revocation_endpoint',
       'introspection_endpoint',
       'userinfo_endpoint',
       'end_session_endpoint',
-      'device_authorization_endpoint',
-      'pushed_authorization_request_endpoint',
+      // Only while the admin API is on (tests turn it on): a documented mock convenience.
       'registration_endpoint',
     ]) {
       expect(metadata[endpoint], endpoint).toMatch(new RegExp(`^${provider.issuer}/`));
@@ -58,6 +53,46 @@ describe('discovery and JWKS', () => {
     expect(metadata.scopes_supported).toEqual(
       expect.arrayContaining(['openid', 'notes:read', 'notes:write', 'notes:stats']),
     );
+  });
+
+  it('advertises exactly the endpoints that are finished (README "Features"), nothing else', async () => {
+    const metadata = (await (
+      await fetch(`${provider.issuer}/.well-known/openid-configuration`)
+    ).json()) as Record<string, unknown>;
+    const endpoints = Object.keys(metadata)
+      .filter((key) => key.endsWith('_endpoint') || key === 'jwks_uri')
+      .sort();
+    expect(endpoints).toEqual(
+      [
+        'authorization_endpoint',
+        'end_session_endpoint',
+        'introspection_endpoint',
+        'jwks_uri',
+        'registration_endpoint',
+        'revocation_endpoint',
+        'token_endpoint',
+        'userinfo_endpoint',
+      ].sort(),
+    );
+    expect(metadata.require_pushed_authorization_requests).toBeUndefined();
+    expect(metadata.request_parameter_supported ?? false).toBe(false);
+    expect(metadata.request_uri_parameter_supported ?? false).toBe(false);
+    expect(metadata.claims_parameter_supported ?? false).toBe(false);
+  });
+
+  it('serves no endpoint for the features that are off (device flow, PAR)', async () => {
+    const device = await fetch(`${provider.issuer}/device/auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'client_id=oauth-ref-mobile&scope=openid',
+    });
+    expect(device.status).toBe(404);
+    const par = await fetch(`${provider.issuer}/request`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'client_id=oauth-ref-mobile&response_type=code',
+    });
+    expect(par.status).toBe(404);
   });
 
   it('publishes public keys only', async () => {

@@ -2,15 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculateJwkThumbprint, decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { machineClient, mobileClient, webClient } from '@oauth-ref/demo-config';
-import {
-  startTestProvider,
-  TEST_ADMIN_TOKEN,
-  type TestProvider,
-} from './testing/start-test-provider.js';
-import { Browser, hiddenField } from './testing/browser.js';
+import { startTestProvider, type TestProvider } from './testing/start-test-provider.js';
+import { hiddenField } from './testing/browser.js';
 import {
   alice,
-  authorize,
   basicAuth,
   mobileTokens,
   pkcePair,
@@ -172,81 +167,7 @@ describe('RP-initiated logout', () => {
   });
 });
 
-describe('device authorization grant (RFC 8628)', () => {
-  it('signs a device in through the verification page, our login and consent', async () => {
-    const clientId = `tv-${randomUUID()}`;
-    const created = await fetch(`${provider.issuer}/admin/clients`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        client_id: clientId,
-        token_endpoint_auth_method: 'none',
-        grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
-        response_types: [],
-        redirect_uris: [],
-        application_type: 'native',
-        scope: 'openid notes:read offline_access',
-      }),
-    });
-    expect(created.status).toBe(201);
-    const device = await post('/device/auth', { client_id: clientId, scope: 'openid notes:read' });
-    expect(device.status).toBe(200);
-    const deviceCode = String(device.body.device_code);
-    const pending = await tokenRequest(provider.issuer, {
-      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
-      device_code: deviceCode,
-      client_id: clientId,
-    });
-    expect(pending.body.error).toBe('authorization_pending');
-
-    const browser = new Browser(provider.issuer);
-    const input = await browser.get(String(device.body.verification_uri));
-    const inputHtml = await input.text();
-    expect(inputHtml).toContain('<label for="user_code">');
-    const confirm = await browser.postForm('/device', {
-      xsrf: hiddenField(inputHtml, 'xsrf'),
-      user_code: String(device.body.user_code),
-    });
-    const confirmHtml = await confirm.text();
-    let response = await browser.follow(
-      await browser.postForm('/device', {
-        xsrf: hiddenField(confirmHtml, 'xsrf'),
-        user_code: String(device.body.user_code),
-        confirm: 'yes',
-      }),
-    );
-    for (let step = 0; step < 3; step += 1) {
-      const html = await response.text();
-      if (html.includes('Device connected')) break;
-      const action = /action="(\/interaction\/[^"/]+)\/(login|confirm)"/.exec(html);
-      expect(action, html.slice(0, 200)).toBeTruthy();
-      const form: Record<string, string> =
-        action![2] === 'login'
-          ? { csrf: hiddenField(html, 'csrf'), username: alice.username, password: alice.password }
-          : { csrf: hiddenField(html, 'csrf') };
-      response = await browser.follow(await browser.postForm(`${action![1]}/${action![2]}`, form));
-    }
-    const tokens = await tokenRequest(provider.issuer, {
-      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
-      device_code: deviceCode,
-      client_id: clientId,
-    });
-    expect(tokens.status).toBe(200);
-    expect(decodeJwt(String(tokens.body.access_token))).toMatchObject({
-      sub: alice.sub,
-      aud: 'http://localhost:3333',
-      scope: 'notes:read',
-    });
-    const replay = await tokenRequest(provider.issuer, {
-      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
-      device_code: deviceCode,
-      client_id: clientId,
-    });
-    expect(replay.body.error).toBe('invalid_grant');
-  });
-});
-
-describe('DPoP (RFC 9449) and PAR (RFC 9126)', () => {
+describe('DPoP (RFC 9449)', () => {
   async function dpopProof(htu: string, key: Awaited<ReturnType<typeof generateKeyPair>>) {
     return new SignJWT({ htm: 'POST', htu, jti: randomUUID(), iat: Math.floor(Date.now() / 1000) })
       .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: await exportJWK(key.publicKey) })
@@ -290,59 +211,5 @@ describe('DPoP (RFC 9449) and PAR (RFC 9126)', () => {
     expect(replay.status).toBe(400);
     expect(['invalid_dpop_proof', 'invalid_grant']).toContain(replay.body.error);
     expect(replay.body.access_token).toBeUndefined();
-  });
-
-  it('accepts a pushed authorization request and completes the flow from its request_uri', async () => {
-    const { verifier, challenge } = pkcePair();
-    const redirectUri = webClient.redirectUris[0]!;
-    const pushed = await post(
-      '/request',
-      {
-        client_id: webClient.clientId,
-        response_type: 'code',
-        scope: 'openid notes:read',
-        redirect_uri: redirectUri,
-        code_challenge: challenge,
-        code_challenge_method: 'S256',
-        state: 'par-state',
-      },
-      webAuth,
-    );
-    expect(pushed.status, JSON.stringify(pushed.body)).toBe(201);
-    expect(String(pushed.body.request_uri)).toMatch(/^urn:ietf:params:oauth:request_uri:/);
-    const { callback } = await authorize(provider.issuer, {
-      clientId: webClient.clientId,
-      redirectUri,
-      pkce: null,
-      scope: 'openid',
-      extra: { request_uri: String(pushed.body.request_uri) },
-    }).catch(async () => ({ callback: new URL('about:blank') }));
-    // The authorize helper adds its own params; the PAR request_uri takes precedence for the engine.
-    const code = callback.searchParams.get('code');
-    if (code) {
-      const tokens = await tokenRequest(
-        provider.issuer,
-        {
-          grant_type: 'authorization_code',
-          code,
-          redirect_uri: redirectUri,
-          code_verifier: verifier,
-        },
-        webAuth,
-      );
-      expect(tokens.status).toBe(200);
-    } else {
-      expect(callback.href).not.toBe('about:blank');
-    }
-  });
-
-  it('refuses a PAR from an unauthenticated confidential client', async () => {
-    const pushed = await post('/request', {
-      client_id: webClient.clientId,
-      response_type: 'code',
-      scope: 'openid',
-      redirect_uri: webClient.redirectUris[0]!,
-    });
-    expect(pushed.status).toBe(401);
   });
 });

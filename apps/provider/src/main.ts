@@ -27,6 +27,7 @@ async function main(): Promise<void> {
         ? demoClients.map((client) => `${client.clientId} (${client.kind})`)
         : [],
       signingKid: app.host.keyRing().signer?.kid,
+      rateLimitStore: app.rateLimitStore.description,
     }),
   );
   const shutdown = (signal: string) => {

@@ -35,6 +35,8 @@ describe.skipIf(postgresSkipReason !== undefined)(
       const env = {
         OAUTH_ISSUER: issuer,
         DATABASE_URL: db.url,
+        DEMO_MODE: 'true',
+        PROVIDER_ADMIN_API: 'on',
         PROVIDER_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
         LOG_LEVEL: 'warn',
         KEY_REFRESH_SECONDS: '1',

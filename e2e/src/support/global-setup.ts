@@ -43,9 +43,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     env,
     onLine: () => undefined,
   });
+  // The seed CLI refuses unless demo mode is on (the provider's default is off).
   await runCommand('npm', ['run', '--silent', 'db:seed'], {
     cwd: workspaceRoot,
-    env,
+    env: { ...env, DEMO_MODE: 'true' },
     onLine: () => undefined,
   });
 

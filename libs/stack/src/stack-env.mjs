@@ -43,6 +43,10 @@ export function stackEnv(options) {
     provider: {
       OAUTH_ISSUER: urls.provider,
       API_RESOURCE: urls.api,
+      // The stack is a local demo: it opts in to the quick-login picker and the admin/test API,
+      // which the provider keeps off by default (and refuses with an https issuer).
+      DEMO_MODE: 'true',
+      PROVIDER_ADMIN_API: 'on',
       PROVIDER_ADMIN_TOKEN: options.secrets.providerAdminToken,
       // The seeded clients' redirect and post-logout URIs, and the browser origins allowed to call
       // the token endpoint, follow the web and mobile ports.

@@ -48,13 +48,17 @@ describe('admin API protection', () => {
     }
   });
 
-  it('is absent when PROVIDER_ADMIN_TOKEN is not set', async () => {
-    const off = await startTestProvider({ db: provider.db, env: { PROVIDER_ADMIN_TOKEN: '' } });
+  it('is absent unless PROVIDER_ADMIN_API=on, even with the token set', async () => {
+    const off = await startTestProvider({ db: provider.db, env: { PROVIDER_ADMIN_API: 'off' } });
     try {
       const response = await fetch(`${off.issuer}/admin/keys`, {
         headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
       });
       expect(response.status).toBe(404);
+      const discovery = (await (
+        await fetch(`${off.issuer}/.well-known/openid-configuration`)
+      ).json()) as Record<string, unknown>;
+      expect(discovery['registration_endpoint']).toBeUndefined();
     } finally {
       await off.stop();
     }
@@ -269,6 +273,66 @@ describe('dynamic client registration (RFC 7591)', () => {
     });
     expect(viaAdmin.status).toBe(400);
     expect(viaAdmin.body.error).toBe('invalid_client_metadata');
+  });
+});
+
+describe('dynamic registration policy (a documented mock convenience)', () => {
+  const base = {
+    token_endpoint_auth_method: 'none',
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+    scope: 'openid notes:read',
+  };
+  async function register(body: Record<string, unknown>) {
+    const iat = (await admin('POST', '/admin/initial-access-tokens', {})).body
+      .initial_access_token as string;
+    const response = await fetch(`${provider.issuer}/reg`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${iat}` },
+      body: JSON.stringify({ ...base, ...body }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  it.each([
+    ['plain http off loopback', 'web', 'http://rp.example/cb'],
+    ['a javascript: URI', 'web', 'javascript:alert(1)'],
+    ['a private-use scheme for a web client', 'web', 'com.example.app:/cb'],
+    ['a scheme without a reverse domain for a native client', 'native', 'myapp:/cb'],
+    ['a fragment', 'web', 'https://rp.example/cb#x'],
+  ])('refuses %s', async (_why, applicationType, uri) => {
+    const result = await register({ application_type: applicationType, redirect_uris: [uri] });
+    expect(result.status).toBe(400);
+    expect(result.body.error).toBe('invalid_redirect_uri');
+  });
+
+  it.each([
+    ['https', 'web', 'https://rp.example/cb'],
+    ['http on 127.0.0.1', 'web', 'http://127.0.0.1:5173/cb'],
+    ['a reverse-domain private-use scheme for a native client', 'native', 'com.example.app:/cb'],
+  ])('accepts %s', async (_why, applicationType, uri) => {
+    const result = await register({ application_type: applicationType, redirect_uris: [uri] });
+    expect(result.status, JSON.stringify(result.body)).toBe(201);
+  });
+
+  it('holds a registered public client to PKCE (no code without a code_challenge)', async () => {
+    const result = await register({
+      application_type: 'web',
+      redirect_uris: ['https://rp.example/pkce-cb'],
+    });
+    const url = new URL('/auth', provider.issuer);
+    url.search = new URLSearchParams({
+      client_id: String(result.body.client_id),
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: 'https://rp.example/pkce-cb',
+      state: 's',
+    }).toString();
+    const response = await fetch(url, { redirect: 'manual' });
+    const location = new URL(response.headers.get('location') ?? 'about:blank');
+    expect(location.origin).toBe('https://rp.example');
+    expect(location.searchParams.get('error')).toBe('invalid_request');
+    expect(location.searchParams.get('error_description')).toMatch(/PKCE/);
   });
 });
 

@@ -65,11 +65,26 @@ const originList = z.string().transform((raw, ctx) => {
   return result;
 });
 
+const onOff = z
+  .enum(['on', 'off'])
+  .default('off')
+  .transform((value) => value === 'on');
+
+/** redis:// or rediss:// (TLS) URL of the Redis that holds shared counters when set. */
+const redisUrlSchema = z.string().refine((raw) => {
+  const url = URL.parse(raw);
+  return url !== null && (url.protocol === 'redis:' || url.protocol === 'rediss:');
+}, 'REDIS_URL must be a redis:// or rediss:// URL');
+
 const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
   OAUTH_ISSUER: issuerSchema.default('http://localhost:4000'),
   DATABASE_URL: z.string().min(1).optional(),
+  REDIS_URL: redisUrlSchema.optional(),
+  /** The admin/test API is off unless this is exactly `on` (and PROVIDER_ADMIN_TOKEN is set). */
+  PROVIDER_ADMIN_API: onOff,
   PROVIDER_ADMIN_TOKEN: z
     .string()
     .min(16, 'PROVIDER_ADMIN_TOKEN must be at least 16 characters')
@@ -78,7 +93,7 @@ const envSchema = z.object({
   CORS_ORIGINS: originList.default(['http://localhost:3000', 'http://localhost:8081']),
   WEB_URL: issuerSchema.default('http://localhost:3000'),
   MOBILE_URL: issuerSchema.default('http://localhost:8081'),
-  DEMO_MODE: booleanFlag(true),
+  DEMO_MODE: booleanFlag(false),
   TRUST_PROXY: booleanFlag(false),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 
@@ -90,7 +105,6 @@ const envSchema = z.object({
   SESSION_TTL_SECONDS: seconds(14 * 24 * 60 * 60),
   GRANT_TTL_SECONDS: seconds(14 * 24 * 60 * 60),
   INTERACTION_TTL_SECONDS: seconds(30 * 60),
-  DEVICE_CODE_TTL_SECONDS: seconds(10 * 60),
   CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
 
   KEY_ACTIVATION_DELAY_SECONDS: z.coerce.number().int().min(0).default(60),
@@ -116,7 +130,6 @@ export interface Lifetimes {
   readonly session: number;
   readonly grant: number;
   readonly interaction: number;
-  readonly deviceCode: number;
   readonly clockTolerance: number;
 }
 
@@ -125,11 +138,15 @@ export interface ProviderConfig {
   readonly host: string;
   readonly issuer: string;
   readonly databaseUrl: string | undefined;
+  /** Shared counters (login rate limits) live here when set; in the database otherwise. */
+  readonly redisUrl: string | undefined;
+  /** Set only when the admin API is switched on (PROVIDER_ADMIN_API=on plus the token). */
   readonly adminToken: string | undefined;
   readonly apiResource: string;
   readonly corsOrigins: readonly string[];
   /** Where the demo web and mobile apps are served: the seeded clients' redirect URIs follow. */
   readonly demoClientUrls: { readonly web: string; readonly mobile: string };
+  /** Demo mode: seeds the demo users and clients and offers the quick-login picker (never on https). */
   readonly demoMode: boolean;
   /** Trust X-Forwarded-* (client address for rate limits, https for secure cookies) from a proxy. */
   readonly trustProxy: boolean;
@@ -144,7 +161,7 @@ export interface ProviderConfig {
     readonly refreshSeconds: number;
   };
   readonly sweepIntervalSeconds: number;
-  /** Failed sign-ins allowed per username (`max`) and per client address (`maxPerAddress`) per window. */
+  /** Sign-in attempts allowed per username (`max`) and per client address (`maxPerAddress`) per window. */
   readonly loginRateLimit: {
     readonly max: number;
     readonly maxPerAddress: number;
@@ -181,12 +198,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  const https = new URL(e.OAUTH_ISSUER).protocol === 'https:';
+  const production = e.NODE_ENV === 'production';
+  const conflicts: string[] = [];
+  if (e.PROVIDER_ADMIN_API && !e.PROVIDER_ADMIN_TOKEN)
+    conflicts.push('PROVIDER_ADMIN_API=on needs PROVIDER_ADMIN_TOKEN (at least 16 characters)');
+  if (e.PROVIDER_ADMIN_API && https)
+    conflicts.push(
+      'PROVIDER_ADMIN_API=on is refused with an https issuer: the admin API mints API-valid tokens for any user',
+    );
+  if (e.PROVIDER_ADMIN_API && production)
+    conflicts.push('PROVIDER_ADMIN_API=on is refused with NODE_ENV=production');
+  if (e.DEMO_MODE && https)
+    conflicts.push(
+      'DEMO_MODE is refused with an https issuer: its picker signs anyone in as a seeded user without a password',
+    );
+  if (conflicts.length > 0) throw new ConfigError(conflicts);
   return deepFreeze({
     port: e.PORT,
     host: e.HOST,
     issuer: e.OAUTH_ISSUER,
     databaseUrl: e.DATABASE_URL,
-    adminToken: e.PROVIDER_ADMIN_TOKEN,
+    redisUrl: e.REDIS_URL,
+    adminToken: e.PROVIDER_ADMIN_API ? e.PROVIDER_ADMIN_TOKEN : undefined,
     apiResource: e.API_RESOURCE,
     corsOrigins: e.CORS_ORIGINS,
     demoClientUrls: { web: e.WEB_URL, mobile: e.MOBILE_URL },
@@ -202,7 +236,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       session: e.SESSION_TTL_SECONDS,
       grant: e.GRANT_TTL_SECONDS,
       interaction: e.INTERACTION_TTL_SECONDS,
-      deviceCode: e.DEVICE_CODE_TTL_SECONDS,
       clockTolerance: e.CLOCK_TOLERANCE_SECONDS,
     },
     keys: {

@@ -14,6 +14,7 @@ import type {
 import type { JWK } from 'jose';
 import type { ProviderConfig } from '../config/config.js';
 import { assertClientGrantPolicy, CLIENT_GRANT_POLICY } from './client-grant-policy.js';
+import { assertRegistrationRedirectPolicy } from './registration-redirect-policy.js';
 import { createResourceIndicatorsFeature } from './resource-rule.js';
 import * as pages from './engine-pages.js';
 
@@ -96,11 +97,9 @@ export function buildEngineConfiguration(deps: EngineDeps): Configuration {
       AccessToken: ttl.accessToken,
       ClientCredentials: ttl.clientCredentials,
       IdToken: ttl.idToken,
-      DeviceCode: ttl.deviceCode,
       Interaction: ttl.interaction,
       Session: ttl.session,
       Grant: ttl.grant,
-      BackchannelAuthenticationRequest: ttl.deviceCode,
       // A rotated refresh token keeps the absolute expiry of the one it replaces.
       RefreshToken: (ctx: KoaContextWithOIDC) =>
         ctx?.oidc?.entities.RotatedRefreshToken?.remainingTTL ?? ttl.refreshToken,
@@ -126,28 +125,30 @@ export function buildEngineConfiguration(deps: EngineDeps): Configuration {
         ) => token.clientId === client.clientId,
       },
       userinfo: { enabled: true },
-      deviceFlow: {
-        enabled: true,
-        userCodeInputSource: pages.userCodeInputSource,
-        userCodeConfirmSource: pages.userCodeConfirmSource,
-        successSource: pages.successSource,
-      },
+      // Off: no client of ours runs on an input-constrained device (see README "Features").
+      deviceFlow: { enabled: false },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: pages.logoutSource,
         postLogoutSuccessSource: pages.postLogoutSuccessSource,
       },
+      // A mock convenience for tests and demos (README "Features"): only while the admin API is on,
+      // because only the admin API issues the initial access tokens registration requires.
       registration: {
-        enabled: true,
+        enabled: config.adminToken !== undefined,
         initialAccessToken: true,
         issueRegistrationAccessToken: true,
         policies: {
-          [CLIENT_GRANT_POLICY]: (_ctx: KoaContextWithOIDC, properties: ClientMetadata) =>
-            assertClientGrantPolicy(properties),
+          [CLIENT_GRANT_POLICY]: (_ctx: KoaContextWithOIDC, properties: ClientMetadata) => {
+            assertClientGrantPolicy(properties);
+            assertRegistrationRedirectPolicy(properties);
+          },
         },
       },
       dPoP: { enabled: true },
-      pushedAuthorizationRequests: { enabled: true },
+      // Off: none of our clients pushes its authorization request (next-auth v4 cannot), and an
+      // advertised endpoint nobody uses end to end teaches nothing (README "Features").
+      pushedAuthorizationRequests: { enabled: false },
       resourceIndicators: createResourceIndicatorsFeature({
         apiResource: config.apiResource,
         signingKid: deps.signingKid,

@@ -15,8 +15,8 @@ import { authenticateUser } from '../accounts/authenticate-user.js';
 import { listSeededUsers } from '../accounts/user-store.js';
 import { readForm } from '../http/read-body.js';
 import { Router } from '../http/router.js';
-import { issueCsrfToken, verifyCsrfToken } from './csrf.js';
-import { isRateLimited, recordAttempt } from './rate-limit.js';
+import type { LoginRateLimiter } from '../rate-limits/login-rate-limiter.js';
+import { consumeCsrfToken, issueCsrfToken } from './csrf.js';
 import { renderConsentPage } from './render-consent-page.js';
 import { renderLoginPage } from './render-login-page.js';
 import { renderMessagePage } from './render-message-page.js';
@@ -29,6 +29,13 @@ export interface InteractionDeps {
   readonly provider: Provider;
   readonly prisma: ProviderPrisma;
   readonly config: ProviderConfig;
+  /** Counts every sign-in attempt before the password is checked (shared by every instance). */
+  readonly loginLimiter: LoginRateLimiter;
+}
+
+function tooManyAttempts(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return `Too many sign-in attempts for this account or from this network. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`;
 }
 
 function sendHtml(ctx: Context, status: number, body: string): void {
@@ -135,14 +142,18 @@ function clientAddress(ctx: Context): string {
 }
 
 export function createInteractionRouter(deps: InteractionDeps): Router {
-  const { prisma, config } = deps;
-  const policy = config.loginRateLimit;
+  const { prisma, config, loginLimiter } = deps;
 
   async function guardedForm(ctx: Context, uid: string) {
     const details = await loadInteraction(ctx, deps, uid);
     if (!details) return undefined;
     const form = await readForm(ctx);
-    if (!verifyCsrfToken(ctx, uid, form.csrf)) {
+    const expiresAt = new Date(
+      typeof details.exp === 'number'
+        ? details.exp * 1000
+        : Date.now() + config.lifetimes.interaction * 1000,
+    );
+    if (!(await consumeCsrfToken(ctx, prisma, uid, form.csrf, expiresAt))) {
       sendHtml(
         ctx,
         403,
@@ -174,23 +185,16 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
         return;
       }
       const username = (form.username ?? '').trim().slice(0, 200);
-      const limits = [
-        {
-          key: `login:ip:${clientAddress(ctx)}`,
-          policy: { max: policy.maxPerAddress, windowSeconds: policy.windowSeconds },
-        },
-        ...(username ? [{ key: `login:user:${username.toLowerCase()}`, policy }] : []),
-      ];
-      for (const { key, policy: limit } of limits) {
-        if (await isRateLimited(prisma, key, limit)) {
-          await renderPrompt(ctx, deps, details, {
-            error: 'Too many sign-in attempts. Wait a few minutes and try again.',
-            username,
-            status: 429,
-          });
-          ctx.set('retry-after', String(policy.windowSeconds));
-          return;
-        }
+      // Counted before the password is checked: an attempt over budget never reaches scrypt.
+      const decision = await loginLimiter.consume(username, clientAddress(ctx));
+      if (!decision.allowed) {
+        ctx.set('retry-after', String(decision.retryAfterSeconds));
+        await renderPrompt(ctx, deps, details, {
+          error: tooManyAttempts(decision.retryAfterSeconds),
+          username,
+          status: 429,
+        });
+        return;
       }
       let accountId: string | undefined;
       if (form.pick !== undefined) {
@@ -202,7 +206,6 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
         accountId = (await authenticateUser(prisma, username, form.password ?? ''))?.id;
       }
       if (!accountId) {
-        for (const { key, policy: limit } of limits) await recordAttempt(prisma, key, limit);
         await renderPrompt(ctx, deps, details, {
           error: GENERIC_LOGIN_ERROR,
           username,
@@ -210,6 +213,7 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
         });
         return;
       }
+      await loginLimiter.succeeded(username, clientAddress(ctx));
       await finish(ctx, deps, {
         login: { accountId, amr: [form.pick !== undefined ? 'demo' : 'pwd'] },
       });

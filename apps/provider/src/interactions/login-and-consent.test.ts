@@ -161,7 +161,7 @@ describe('the login page', () => {
     }
   });
 
-  it('rate-limits failed attempts per username across the shared table (429, even for the right password)', async () => {
+  it('rate-limits attempts per username in the shared table (429, even for the right password)', async () => {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const { browser, uid, csrf } = await openLogin();
       expect(
@@ -181,12 +181,14 @@ describe('the login page', () => {
       password: alice.password,
     });
     expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await limited.text()).toContain('Too many sign-in attempts');
-    const row = await provider.db.prisma.rateLimitWindow.findUnique({
+    // Counted before the password check: the refused fourth attempt is counted too.
+    const row = await provider.db.prisma.rateLimiterFlexible.findUnique({
       where: { key: 'login:user:alice' },
     });
-    expect(row?.count).toBe(3);
-    await provider.db.prisma.rateLimitWindow.deleteMany({});
+    expect(row?.points).toBe(4);
+    await provider.db.prisma.rateLimiterFlexible.deleteMany({});
   });
 
   it('shows an expired-attempt page for an unknown interaction', async () => {

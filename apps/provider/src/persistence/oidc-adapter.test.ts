@@ -108,17 +108,33 @@ describeEachDatabase('the Prisma adapter for every engine model', (db) => {
     await expect(adapter.destroy('never-existed')).resolves.toBeUndefined();
   });
 
-  it('the sweeper deletes expired rows and expired rate-limit windows, and nothing else', async () => {
+  it('the sweeper deletes expired rows, rate-limit counters and seen-once markers, and nothing else', async () => {
     const prisma = db().prisma;
     const adapter = new OidcAdapter('ReplayDetection', repository(), () => Date.now() - 120_000);
     await adapter.upsert('old', { jti: 'old' }, 60);
     await new OidcAdapter('ReplayDetection', repository()).upsert('fresh', { jti: 'fresh' }, 60);
-    await prisma.rateLimitWindow.create({
-      data: { key: 'old-window', count: 3, resetAt: new Date(Date.now() - 1000) },
+    const past = new Date(Date.now() - 1000);
+    const future = new Date(Date.now() + 60_000);
+    await prisma.rateLimiterFlexible.createMany({
+      data: [
+        { key: 'login:user:old-window', points: 3, expire: past },
+        { key: 'login:user:live-window', points: 3, expire: future },
+      ],
+    });
+    await prisma.seenOnce.createMany({
+      data: [
+        { key: 'csrf:old', expiresAt: past },
+        { key: 'csrf:live', expiresAt: future },
+      ],
     });
     const result = await sweepExpired(repository(), prisma);
     expect(result.payloads).toBeGreaterThanOrEqual(1);
-    expect(result.rateLimitWindows).toBe(1);
+    expect(result.rateLimitCounters).toBe(1);
+    expect(result.seenOnce).toBe(1);
+    expect(
+      await prisma.rateLimiterFlexible.count({ where: { key: 'login:user:live-window' } }),
+    ).toBe(1);
+    expect(await prisma.seenOnce.count({ where: { key: 'csrf:live' } })).toBe(1);
     expect(await prisma.oidcPayload.count({ where: { model: 'ReplayDetection', id: 'old' } })).toBe(
       0,
     );

@@ -1,6 +1,7 @@
 /**
  * The sweeper: deletes expired `OidcPayload` rows (reads already ignore them; this keeps the table
- * small) and expired rate-limit windows. Safe to run on every instance at once.
+ * small), expired rate-limit counters (`RateLimiterFlexible`) and expired single-use markers
+ * (`SeenOnce`). Safe to run on every instance at once.
  */
 import type { OidcPayloadRepository } from './oidc-payload-repository.js';
 import type { ProviderPrisma } from './provider-prisma.js';
@@ -9,10 +10,11 @@ export async function sweepExpired(
   repository: OidcPayloadRepository,
   prisma: ProviderPrisma,
   now: Date = new Date(),
-): Promise<{ payloads: number; rateLimitWindows: number }> {
+): Promise<{ payloads: number; rateLimitCounters: number; seenOnce: number }> {
   const payloads = await repository.deleteExpired(now);
-  const { count } = await prisma.rateLimitWindow.deleteMany({ where: { resetAt: { lt: now } } });
-  return { payloads, rateLimitWindows: count };
+  const counters = await prisma.rateLimiterFlexible.deleteMany({ where: { expire: { lt: now } } });
+  const seen = await prisma.seenOnce.deleteMany({ where: { expiresAt: { lt: now } } });
+  return { payloads, rateLimitCounters: counters.count, seenOnce: seen.count };
 }
 
 /** Runs `sweepExpired` every `intervalSeconds`; returns a stop function. Errors are reported, not thrown. */

@@ -40,6 +40,9 @@ export async function startTestProvider(options: TestProviderOptions = {}): Prom
     HOST: '127.0.0.1',
     OAUTH_ISSUER: issuer,
     DATABASE_URL: db.url,
+    // Tests are where the stack turns demo mode and the admin API on (the provider's default: off).
+    DEMO_MODE: 'true',
+    PROVIDER_ADMIN_API: 'on',
     PROVIDER_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     LOG_LEVEL: options.logLevel ?? 'debug',
     ...options.env,

@@ -12,7 +12,6 @@ const expectedTables = [
   'OidcPayload',
   'ProviderSecret',
   'ProviderUser',
-  'RateLimitWindow',
   'RateLimiterFlexible',
   'SeenOnce',
   'Session',

@@ -1,0 +1,126 @@
+/**
+ * Client authentication strictly as registered (RFC 6749 §2.3.1, OIDC Core §9, RFC 7591
+ * `token_endpoint_auth_method`). The engine accepts a secret presented either way
+ * (`client_secret_basic` and `client_secret_post` are interchangeable in its `client_auth.js`);
+ * we do not: a client authenticates only with the one method it registered, at the token,
+ * revocation and introspection endpoints, or gets `invalid_client` (401).
+ *
+ * The body is read here (form bodies only, same limit as the engine) and handed to the engine as
+ * `req.body`, the engine's supported path for an upstream parser.
+ */
+import type { Context, Middleware } from 'koa';
+import { decodeJwt } from 'jose';
+import type Provider from 'oidc-provider';
+
+const CLIENT_AUTH_PATHS: ReadonlySet<string> = new Set([
+  '/token',
+  '/token/revocation',
+  '/token/introspection',
+]);
+const BODY_LIMIT = 56 * 1024;
+
+type Presented = 'client_secret_basic' | 'client_secret_post' | 'jwt' | 'none';
+
+const ACCEPTS: Record<Presented, readonly string[]> = {
+  client_secret_basic: ['client_secret_basic'],
+  client_secret_post: ['client_secret_post'],
+  jwt: ['client_secret_jwt', 'private_key_jwt'],
+  none: ['none'],
+};
+
+async function readBody(ctx: Context): Promise<string | undefined> {
+  if (Number(ctx.get('content-length') || 0) > BODY_LIMIT) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req) {
+    size += (chunk as Buffer).length;
+    if (size > BODY_LIMIT) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function basicClientId(authorization: string): string | undefined {
+  const match = /^basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization.trim());
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 1) return undefined;
+  try {
+    return decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+function assertionSubject(assertion: string): string | undefined {
+  try {
+    const { sub } = decodeJwt(assertion);
+    return typeof sub === 'string' ? sub : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Which method the request presents, and for which client (undefined: let the engine refuse it). */
+export function presentedClientAuthentication(
+  authorization: string | undefined,
+  params: URLSearchParams,
+): { method: Presented; clientId: string } | undefined {
+  const clientId = params.get('client_id') ?? undefined;
+  if (authorization) {
+    const id = basicClientId(authorization);
+    return id ? { method: 'client_secret_basic', clientId: id } : undefined;
+  }
+  if (params.has('client_secret'))
+    return clientId ? { method: 'client_secret_post', clientId } : undefined;
+  const assertion = params.get('client_assertion');
+  if (assertion !== null) {
+    const sub = assertionSubject(assertion) ?? clientId;
+    return sub ? { method: 'jwt', clientId: sub } : undefined;
+  }
+  return clientId ? { method: 'none', clientId } : undefined;
+}
+
+function refuse(ctx: Context, presented: Presented): void {
+  ctx.status = 401;
+  ctx.set('cache-control', 'no-store');
+  if (presented === 'client_secret_basic') ctx.set('www-authenticate', 'Basic realm="oauth-ref"');
+  ctx.body = {
+    error: 'invalid_client',
+    error_description:
+      'client authentication failed: use the token_endpoint_auth_method the client registered',
+  };
+}
+
+export function strictClientAuthentication(provider: Provider): Middleware {
+  return async (ctx, next) => {
+    if (
+      ctx.method !== 'POST' ||
+      !CLIENT_AUTH_PATHS.has(ctx.path) ||
+      !ctx.is('application/x-www-form-urlencoded')
+    )
+      return next();
+    const raw = await readBody(ctx);
+    if (raw === undefined) {
+      ctx.status = 413;
+      ctx.set('cache-control', 'no-store');
+      ctx.body = { error: 'invalid_request', error_description: 'request body too large' };
+      return;
+    }
+    const presented = presentedClientAuthentication(
+      ctx.get('authorization') || undefined,
+      new URLSearchParams(raw),
+    );
+    // The engine parses this instead of the (now consumed) stream.
+    (ctx.req as typeof ctx.req & { body?: string }).body = raw;
+    if (presented) {
+      const client = await provider.Client.find(presented.clientId).catch(() => undefined);
+      if (client && !ACCEPTS[presented.method].includes(client.clientAuthMethod ?? '')) {
+        refuse(ctx, presented.method);
+        return;
+      }
+    }
+    return next();
+  };
+}
