@@ -30,7 +30,12 @@ export const DEFAULT_ALGORITHMS: readonly AsymmetricAlgorithm[] = ['RS256', 'PS2
 export const MAX_CLOCK_TOLERANCE_SECONDS = 60;
 
 /** RFC 9449 §7.1 proof algorithms accepted by default (what common clients sign with). */
-export const DEFAULT_DPOP_ALGORITHMS: readonly AsymmetricAlgorithm[] = ['ES256', 'EdDSA', 'PS256', 'RS256'];
+export const DEFAULT_DPOP_ALGORITHMS: readonly AsymmetricAlgorithm[] = [
+  'ES256',
+  'EdDSA',
+  'PS256',
+  'RS256',
+];
 
 /** Largest accepted DPoP proof age (`iat` in the past), seconds. */
 export const MAX_DPOP_PROOF_AGE_SECONDS = 300;

@@ -65,7 +65,12 @@ export async function checkSenderConstraint(
     );
   }
   return verifyDpopProof(
-    { proof: credentials.proof as string, token: credentials.token, boundThumbprint: bound, request },
+    {
+      proof: credentials.proof as string,
+      token: credentials.token,
+      boundThumbprint: bound,
+      request,
+    },
     options,
   );
 }

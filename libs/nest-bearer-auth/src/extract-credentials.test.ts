@@ -74,7 +74,10 @@ describe('extractCredentials (RFC 6750 §2, RFC 9449 §7.1)', () => {
     );
     const rawHeaders = ['Authorization', `DPoP ${TOKEN}`, 'DPoP', 'a.b.c', 'dpop', 'a.b.c'];
     expect(() =>
-      extractCredentials({ headers: { authorization: `DPoP ${TOKEN}`, dpop: 'a.b.c' }, rawHeaders }),
+      extractCredentials({
+        headers: { authorization: `DPoP ${TOKEN}`, dpop: 'a.b.c' },
+        rawHeaders,
+      }),
     ).toThrow(expect.objectContaining({ code: 'dpop_proof_malformed' }));
   });
 });

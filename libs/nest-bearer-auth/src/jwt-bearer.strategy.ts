@@ -35,7 +35,10 @@ export class JwtBearerStrategy extends PassportStrategy(Strategy, BEARER_STRATEG
   }
 
   /** passport's entry point for one request: run the pipeline, report with passport's actions. */
-  override authenticate(this: JwtBearerStrategy & PassportActions, request: VerifiableRequest): void {
+  override authenticate(
+    this: JwtBearerStrategy & PassportActions,
+    request: VerifiableRequest,
+  ): void {
     this.verifier.verify(request).then(
       (principal) => this.success(principal),
       (error: unknown) => this.error(error),

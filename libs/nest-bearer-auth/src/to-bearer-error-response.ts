@@ -58,7 +58,8 @@ function challengesFor(error: BearerAuthError, context: ChallengeContext): strin
     });
   if (dpop.length > 0 && (error.kind === 'invalid_dpop_proof' || error.scheme === 'DPoP'))
     return dpopChallenge(true);
-  if (dpop.length > 0 && context.dpopRequired === true) return dpopChallenge(error.kind !== 'missing');
+  if (dpop.length > 0 && context.dpopRequired === true)
+    return dpopChallenge(error.kind !== 'missing');
   const scope =
     error instanceof InsufficientScopeError && error.requiredScopes.length > 0
       ? { scope: [...error.requiredScopes] }
@@ -69,7 +70,9 @@ function challengesFor(error: BearerAuthError, context: ChallengeContext): strin
     ...(errorName !== undefined ? { error: errorName, ...described } : {}),
     ...scope,
   } as Parameters<typeof buildBearerChallenge>[0]);
-  return dpop.length > 0 && error.kind === 'missing' ? `${bearer}, ${dpopChallenge(false)}` : bearer;
+  return dpop.length > 0 && error.kind === 'missing'
+    ? `${bearer}, ${dpopChallenge(false)}`
+    : bearer;
 }
 
 /**
