@@ -12,7 +12,6 @@ import { BearerAuthGuard } from './bearer-auth.guard.js';
 import {
   resolveBearerAuthOptions,
   type BearerAuthOptions,
-  type ResolvedBearerAuthOptions,
 } from './bearer-auth-options.js';
 import { JwksClient } from './jwks-client.js';
 import { JwtBearerStrategy } from './jwt-bearer.strategy.js';

@@ -16,6 +16,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import {
   BearerAuthError,
   BEARER_AUTH_OPTIONS,
+  challengeContextFor,
   toBearerErrorResponse,
   type ResolvedBearerAuthOptions,
 } from '@oauth-ref/nest-bearer-auth';
@@ -66,9 +67,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     headers: Record<string, string>;
   } {
     if (error instanceof BearerAuthError) {
-      const mapped = toBearerErrorResponse(error, {
-        resourceMetadataUrl: this.bearerOptions.resourceMetadataUrl,
-      });
+      const mapped = toBearerErrorResponse(error, challengeContextFor(this.bearerOptions));
       return { status: mapped.status, body: mapped.body, headers: { ...mapped.headers } };
     }
     if (error instanceof HttpException) {
