@@ -65,8 +65,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response: unknown = http.getResponse();
-    if (error instanceof BearerAuthError && error.kind !== 'insufficient_scope') {
+    if (
+      error instanceof BearerAuthError &&
+      error.kind !== 'insufficient_scope' &&
+      error.kind !== 'missing'
+    ) {
       // refused credentials: the caller is not authenticated, so only its address can be charged
+      // (requests without any were charged by AnonymousRateLimitGuard already)
       const request = http.getRequest<Parameters<typeof clientAddress>[0]>();
       consumePoint(this.limiters.address, clientAddress(request), 'rate_limit_address').then(
         () => this.send(response, error),
