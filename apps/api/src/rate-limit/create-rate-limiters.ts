@@ -7,24 +7,27 @@
  * | address   | client IP           | RATE_LIMIT_MAX (no or refused credentials) |
  * | subject   | issuer + sub        | RATE_LIMIT_SUBJECT_MAX                   |
  * | client    | client_id           | RATE_LIMIT_CLIENT_MAX, or RATE_LIMIT_WEB_CLIENT_MAX for the web app's server |
+ * Each is wrapped in a `BatchedRateLimiter`: exact at the limit, batched far from it.
  */
 import type { PrismaClient } from '@oauth-ref/db';
 import type { Redis } from 'ioredis';
 import {
   RateLimiterPrisma,
   RateLimiterRedis,
-  RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { ApiConfig } from '../config/api-config.js';
+import { BatchedRateLimiter, BudgetExhausted } from './batched-rate-limiter.js';
 import { TooManyRequestsError, type RateLimitCode } from './too-many-requests.error.js';
 
 export interface RateLimiters {
-  readonly address: RateLimiterAbstract;
-  readonly subject: RateLimiterAbstract;
-  readonly client: RateLimiterAbstract;
-  readonly webClient: RateLimiterAbstract;
+  readonly address: BatchedRateLimiter;
+  readonly subject: BatchedRateLimiter;
+  readonly client: BatchedRateLimiter;
+  readonly webClient: BatchedRateLimiter;
   readonly webClientId: string;
+  /** Adds every pending hit to the shared store and stops the background flush. */
+  close(): Promise<void>;
 }
 
 /** DI token of the limiters. */
@@ -42,22 +45,32 @@ export type SharedStore =
  */
 export function createRateLimiters(config: ApiConfig, store: SharedStore): RateLimiters {
   const duration = config.rateLimit.windowSeconds;
-  const limiter = (keyPrefix: string, points: number): RateLimiterAbstract =>
-    store.kind === 'redis'
-      ? new RateLimiterRedis({ storeClient: store.redis, keyPrefix, points, duration })
-      : new RateLimiterPrisma({
-          storeClient: store.prisma,
-          tableName: 'rateLimiterFlexible',
-          keyPrefix,
-          points,
-          duration,
-        });
+  const limiter = (keyPrefix: string, points: number): BatchedRateLimiter => {
+    const shared: RateLimiterAbstract =
+      store.kind === 'redis'
+        ? new RateLimiterRedis({ storeClient: store.redis, keyPrefix, points, duration })
+        : new RateLimiterPrisma({
+            storeClient: store.prisma,
+            tableName: 'rateLimiterFlexible',
+            keyPrefix,
+            points,
+            duration,
+          });
+    return new BatchedRateLimiter(shared, { points });
+  };
+  const address = limiter('api-address', config.rateLimit.max);
+  const subject = limiter('api-subject', config.rateLimit.subjectMax);
+  const client = limiter('api-client', config.rateLimit.clientMax);
+  const webClient = limiter('api-web-client', config.rateLimit.webClientMax);
   return Object.freeze({
-    address: limiter('api-address', config.rateLimit.max),
-    subject: limiter('api-subject', config.rateLimit.subjectMax),
-    client: limiter('api-client', config.rateLimit.clientMax),
-    webClient: limiter('api-web-client', config.rateLimit.webClientMax),
+    address,
+    subject,
+    client,
+    webClient,
     webClientId: config.rateLimit.webClientId,
+    close: async () => {
+      await Promise.all([address, subject, client, webClient].map((each) => each.close()));
+    },
   });
 }
 
@@ -69,14 +82,14 @@ export function createRateLimiters(config: ApiConfig, store: SharedStore): RateL
  * await consumePoint(limiters.subject, 'http://localhost:4000 alice', 'rate_limit_subject');
  */
 export async function consumePoint(
-  limiter: RateLimiterAbstract,
+  limiter: BatchedRateLimiter,
   key: string,
   code: RateLimitCode,
 ): Promise<void> {
   try {
-    await limiter.consume(key);
+    await limiter.hit(key);
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) {
+    if (rejection instanceof BudgetExhausted) {
       throw new TooManyRequestsError(code, Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
     }
     throw rejection;

@@ -26,24 +26,31 @@ export interface SharedStores {
  */
 export function createSharedStores(config: ApiConfig, prisma: PrismaClient): SharedStores {
   if (config.redisUrl !== undefined) {
-    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+    // auto-pipelining: the commands of concurrent requests leave in one write
+    const redis = new Redis(config.redisUrl, {
+      maxRetriesPerRequest: 2,
+      enableAutoPipelining: true,
+    });
+    const rateLimiters = createRateLimiters(config, { kind: 'redis', redis });
     return {
       kind: 'redis',
       replayStore: createRedisReplayStore(redis),
-      rateLimiters: createRateLimiters(config, { kind: 'redis', redis }),
+      rateLimiters,
       close: async () => {
+        await rateLimiters.close().catch(() => undefined);
         await redis.quit().catch(() => redis.disconnect());
       },
     };
   }
   const replayStore = createPrismaReplayStore(prisma);
+  const rateLimiters = createRateLimiters(config, { kind: 'database', prisma });
   return {
     kind: 'database',
     replayStore,
-    rateLimiters: createRateLimiters(config, { kind: 'database', prisma }),
-    close: () => {
+    rateLimiters,
+    close: async () => {
       replayStore.close();
-      return Promise.resolve();
+      await rateLimiters.close().catch(() => undefined);
     },
   };
 }
