@@ -6,11 +6,12 @@
  *   hit while `maxUnsynced` locally allowed hits are still unanswered, are counted synchronously
  *   in the shared store (rate-limiter-flexible, atomic there): decisions at the limit are exact;
  * - other hits are allowed locally and added to the shared counter in the background (when half
- *   the allowance is used, and every `flushEveryMs`), so every instance soon sees them.
+ *   the allowance is used, and every `flushEveryMs`, default 1 s), so every instance soon sees them.
  * An instance never holds more than `maxUnsynced` locally allowed hits the store has not
- * answered, so the limit is exact while instances × `maxUnsynced` ≤ `exactZone` (defaults: 25,
- * and max(50, 20 % of the budget): exact for two instances at any budget; with more instances,
- * lower `maxUnsynced` or raise `exactZone`). Budgets within the exact zone are always synchronous.
+ * answered, so the limit is exact while instances × `maxUnsynced` ≤ `exactZone` (defaults: exact
+ * zone max(50, 20 % of the budget), `maxUnsynced` a quarter of it: exact for up to four instances
+ * at any budget; with more, lower `maxUnsynced`). Budgets within the exact zone are always
+ * synchronous.
  */
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
@@ -38,7 +39,7 @@ export interface BatchedRateLimiterOptions {
   readonly points: number;
   readonly exactZone?: number;
   readonly flushEveryMs?: number;
-  /** Most locally allowed hits of a key not yet answered by the store. Default 25. */
+  /** Most locally allowed hits of a key not yet answered by the store. Default exactZone / 4. */
   readonly maxUnsynced?: number;
 }
 
@@ -53,8 +54,8 @@ export class BatchedRateLimiter {
     options: BatchedRateLimiterOptions,
   ) {
     this.exactZone = options.exactZone ?? Math.max(50, Math.ceil(options.points * 0.2));
-    this.maxUnsynced = options.maxUnsynced ?? 25;
-    this.timer = setInterval(() => void this.flushAll(), options.flushEveryMs ?? 100);
+    this.maxUnsynced = options.maxUnsynced ?? Math.max(1, Math.floor(this.exactZone / 4));
+    this.timer = setInterval(() => void this.flushAll(), options.flushEveryMs ?? 1000);
     this.timer.unref();
   }
 
