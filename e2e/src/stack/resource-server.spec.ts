@@ -2,13 +2,13 @@
 // with the RFC 6750 WWW-Authenticate challenge a client can act on.
 import { expect, test } from '@playwright/test';
 import { parseBearerChallenge } from '@oauth-ref/token-types';
-import { createDpopKey, createDpopProof } from '@oauth-ref/nest-bearer-auth/testing';
 import {
   machineAccessToken,
   machineAccessTokenBoundTo,
   mintToken,
   type TokenVariant,
 } from '../support/admin-api.js';
+import { createDpopKey, createDpopProof } from '../support/dpop.js';
 import { alice, urls } from '../support/env.js';
 
 const asAlice = { sub: alice.sub, clientId: 'oauth-ref-web' } as const;

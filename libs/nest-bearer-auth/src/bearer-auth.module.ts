@@ -9,10 +9,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { ACCESS_TOKEN_VERIFIER, BEARER_AUTH_OPTIONS } from './bearer-auth.constants.js';
 import { BearerAuthExceptionFilter } from './bearer-auth-exception.filter.js';
 import { BearerAuthGuard } from './bearer-auth.guard.js';
-import {
-  resolveBearerAuthOptions,
-  type BearerAuthOptions,
-} from './bearer-auth-options.js';
+import { resolveBearerAuthOptions, type BearerAuthOptions } from './bearer-auth-options.js';
 import { JwksClient } from './jwks-client.js';
 import { JwtBearerStrategy } from './jwt-bearer.strategy.js';
 import { protectedResourceMetadataController } from './protected-resource-metadata.controller.js';
