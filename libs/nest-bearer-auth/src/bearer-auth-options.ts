@@ -8,6 +8,7 @@ import { SCOPE_CLAIMS, scopeReaderFor, type ScopeClaim } from './read-scope-clai
 import { principalKindBySubject, type PrincipalKindRule } from './principal-kind.js';
 import { TOKEN_PROFILES, type TokenProfile } from './token-profile.js';
 import { createMemoryReplayStore, type ReplayStore } from './dpop/replay-store.js';
+import type { DpopNonceOptions } from './dpop/dpop-nonce.js';
 
 /** Asymmetric JWS algorithms this lib accepts (RFC 8725 §3.1: never `none`, never HMAC). */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -63,6 +64,11 @@ export interface DpopOptions {
    * Default: `resource`.
    */
   publicUrl?: string;
+  /**
+   * Server nonces (RFC 9449 §9): proofs must carry a `nonce` this server issued (stateless HMAC
+   * windows; every instance needs the same secret). Default: off.
+   */
+  nonce?: DpopNonceOptions;
 }
 
 export interface ResolvedDpopOptions {
@@ -72,6 +78,7 @@ export interface ResolvedDpopOptions {
   readonly replayStore: ReplayStore;
   /** Without a trailing slash; the request path is appended to it. */
   readonly publicUrl: string;
+  readonly nonce: Readonly<Required<DpopNonceOptions>> | undefined;
 }
 
 /** The client id claim of RFC 9068 §2.2, the default of `clientIdClaims`. */
@@ -244,12 +251,23 @@ function resolveDpopOptions(dpop: DpopOptions, resource: string): ResolvedDpopOp
   }
   const publicUrl = dpop.publicUrl ?? resource;
   assertAbsoluteUrl('dpop.publicUrl', publicUrl, false);
+  if (dpop.nonce !== undefined && Buffer.byteLength(dpop.nonce.secret) < 32)
+    throw new BearerAuthConfigError('dpop.nonce.secret must be at least 32 bytes');
+  const nonceLifetime = dpop.nonce?.lifetimeSeconds ?? 300;
+  if (!Number.isInteger(nonceLifetime) || nonceLifetime < 10 || nonceLifetime > 3600)
+    throw new BearerAuthConfigError(
+      'dpop.nonce.lifetimeSeconds must be an integer between 10 and 3600',
+    );
   return Object.freeze({
     algorithms: resolveAlgorithms('dpop.algorithms', dpop.algorithms ?? DEFAULT_DPOP_ALGORITHMS),
     required: dpop.required ?? false,
     proofMaxAgeSeconds,
     replayStore: dpop.replayStore ?? createMemoryReplayStore(),
     publicUrl: publicUrl.replace(/\/+$/, ''),
+    nonce:
+      dpop.nonce === undefined
+        ? undefined
+        : Object.freeze({ secret: dpop.nonce.secret, lifetimeSeconds: nonceLifetime }),
   });
 }
 

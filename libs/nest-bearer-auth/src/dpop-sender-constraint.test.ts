@@ -5,6 +5,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BearerAuthOptions } from './bearer-auth-options.js';
+import { issueDpopNonce } from './dpop/dpop-nonce.js';
 import { InvalidDpopProofError } from './errors/bearer-auth-error.js';
 import { toBearerErrorResponse, challengeContextFor } from './to-bearer-error-response.js';
 import {
@@ -297,6 +298,49 @@ describe('DPoP proof claims (RFC 9449 §4.3 checks 8–12)', () => {
     const proof = await proofFor();
     await expectRefused(dpopRequest(proof, boundToken, { method: 'POST' }), 'dpop_method_mismatch');
     await expect(verifier.verify(dpopRequest(proof))).resolves.toBeDefined();
+  });
+});
+
+describe('DPoP server nonces (RFC 9449 §9)', () => {
+  const secret = 'a-nonce-secret-shared-by-every-instance-0123456789';
+  const withNonces = () => verifierWith({ nonce: { secret, lifetimeSeconds: 60 } });
+
+  it('asks for a nonce (use_dpop_nonce with a fresh DPoP-Nonce), then accepts the retry', async () => {
+    const nonced = withNonces();
+    const error = (await nonced.verify(dpopRequest(await proofFor())).catch((e: unknown) => e)) as {
+      kind: string;
+      code: string;
+      nonce: string;
+    };
+    expect(error).toMatchObject({ kind: 'use_dpop_nonce', code: 'dpop_nonce_required' });
+    const response = toBearerErrorResponse(error as never, challengeContextFor(nonced.options));
+    expect(response.status).toBe(401);
+    expect(response.headers['DPoP-Nonce']).toBe(error.nonce);
+    expect(response.headers['WWW-Authenticate']).toMatch(
+      /^DPoP algs="[^"]+", error="use_dpop_nonce"/,
+    );
+    const retry = await proofFor({ claims: { nonce: error.nonce } });
+    await expect(nonced.verify(dpopRequest(retry))).resolves.toMatchObject({ subject: 'alice' });
+    // another instance with the same secret accepts it too (stateless)
+    const again = await proofFor({ claims: { nonce: error.nonce } });
+    await expect(withNonces().verify(dpopRequest(again))).resolves.toBeDefined();
+  });
+
+  it('refuses a forged nonce, and one from an expired window', async () => {
+    const forged = `${Math.floor(Date.now() / 60_000)}.not-our-mac`;
+    await expectRefused(
+      dpopRequest(await proofFor({ claims: { nonce: forged } })),
+      'dpop_nonce_invalid',
+      'use_dpop_nonce',
+      withNonces(),
+    );
+    const old = issueDpopNonce({ secret, lifetimeSeconds: 60 }, Date.now() / 1000 - 130);
+    await expectRefused(
+      dpopRequest(await proofFor({ claims: { nonce: old } })),
+      'dpop_nonce_invalid',
+      'use_dpop_nonce',
+      withNonces(),
+    );
   });
 });
 

@@ -74,6 +74,7 @@ export { checkAccessTokenClaims } from './check-access-token-claims.js';
 export { checkSenderConstraint } from './check-sender-constraint.js';
 export { verifyDpopProof, type DpopProofInput } from './dpop/verify-dpop-proof.js';
 export { createMemoryReplayStore, type ReplayStore } from './dpop/replay-store.js';
+export { checkDpopNonce, issueDpopNonce, type DpopNonceOptions } from './dpop/dpop-nonce.js';
 export {
   buildProtectedResourceMetadata,
   type ProtectedResourceMetadata,
@@ -83,6 +84,7 @@ export {
   BearerAuthError,
   InsufficientScopeError,
   InvalidDpopProofError,
+  UseDpopNonceError,
   InvalidRequestError,
   InvalidTokenError,
   JwksUnavailableError,

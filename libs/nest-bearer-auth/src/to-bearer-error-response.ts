@@ -6,6 +6,7 @@
  * | InvalidRequestError       | 400    | <scheme> error="invalid_request", ...                   |
  * | InvalidTokenError         | 401    | <scheme> error="invalid_token", ...                     |
  * | InvalidDpopProofError     | 401    | DPoP algs="...", error="invalid_dpop_proof", ...        |
+ * | UseDpopNonceError         | 401    | DPoP algs="...", error="use_dpop_nonce", ... + DPoP-Nonce |
  * | InsufficientScopeError    | 403    | <scheme> error="insufficient_scope", scope="...", ...   |
  * | JwksUnavailableError      | 503    | (none; Retry-After)                                     |
  * `<scheme>` is the scheme the request used. A request without credentials is offered both
@@ -17,7 +18,7 @@ import { buildBearerChallenge } from '@oauth-ref/token-types';
 import type { ResolvedBearerAuthOptions } from './bearer-auth-options.js';
 import { buildDpopChallenge } from './build-dpop-challenge.js';
 import type { BearerAuthError } from './errors/bearer-auth-error.js';
-import { InsufficientScopeError } from './errors/bearer-auth-error.js';
+import { InsufficientScopeError, UseDpopNonceError } from './errors/bearer-auth-error.js';
 
 export interface BearerErrorResponse {
   readonly status: 400 | 401 | 403 | 503;
@@ -43,6 +44,7 @@ const STATUS = {
   invalid_request: 400,
   invalid_token: 401,
   invalid_dpop_proof: 401,
+  use_dpop_nonce: 401,
   insufficient_scope: 403,
 } as const;
 
@@ -56,7 +58,12 @@ function challengesFor(error: BearerAuthError, context: ChallengeContext): strin
       ...(withError && errorName !== undefined ? { error: errorName, ...described } : {}),
       resourceMetadata: context.resourceMetadataUrl,
     });
-  if (dpop.length > 0 && (error.kind === 'invalid_dpop_proof' || error.scheme === 'DPoP'))
+  if (
+    dpop.length > 0 &&
+    (error.kind === 'invalid_dpop_proof' ||
+      error.kind === 'use_dpop_nonce' ||
+      error.scheme === 'DPoP')
+  )
     return dpopChallenge(true);
   if (dpop.length > 0 && context.dpopRequired === true)
     return dpopChallenge(error.kind !== 'missing');
@@ -101,7 +108,11 @@ export function toBearerErrorResponse(
   }
   return {
     status: STATUS[error.kind],
-    headers: { 'WWW-Authenticate': challengesFor(error, context), 'Cache-Control': 'no-store' },
+    headers: {
+      'WWW-Authenticate': challengesFor(error, context),
+      'Cache-Control': 'no-store',
+      ...(error instanceof UseDpopNonceError ? { 'DPoP-Nonce': error.nonce } : {}),
+    },
     body: body(error.kind === 'missing' ? 'unauthorized' : error.kind),
   };
 }

@@ -47,6 +47,9 @@ export type BearerAuthErrorCode =
   | 'dpop_token_hash_mismatch'
   | 'dpop_key_mismatch'
   | 'dpop_proof_replayed'
+  // RFC 9449 §8/§9 use_dpop_nonce
+  | 'dpop_nonce_required'
+  | 'dpop_nonce_invalid'
   // RFC 6750 §3.1 insufficient_scope
   | 'scope_insufficient'
   | 'principal_not_allowed'
@@ -63,6 +66,7 @@ export abstract class BearerAuthError extends Error {
     | 'invalid_request'
     | 'invalid_token'
     | 'invalid_dpop_proof'
+    | 'use_dpop_nonce'
     | 'insufficient_scope'
     | 'unavailable';
 
@@ -102,6 +106,18 @@ export class InvalidTokenError extends BearerAuthError {
 /** RFC 9449 §7.1: the DPoP proof is missing, malformed, or does not fit the request or token. */
 export class InvalidDpopProofError extends BearerAuthError {
   readonly kind = 'invalid_dpop_proof' as const;
+}
+
+/** RFC 9449 §9: the proof lacks a valid server nonce; `nonce` is the one to retry with. */
+export class UseDpopNonceError extends BearerAuthError {
+  readonly kind = 'use_dpop_nonce' as const;
+  constructor(
+    code: 'dpop_nonce_required' | 'dpop_nonce_invalid',
+    message: string,
+    readonly nonce: string,
+  ) {
+    super(code, message);
+  }
 }
 
 /** The token is valid but does not carry what the resource requires. */
