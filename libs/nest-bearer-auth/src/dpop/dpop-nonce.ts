@@ -54,7 +54,7 @@ export function checkDpopNonce(
   const valid =
     dot > 0 &&
     Number.isInteger(window) &&
-    
+    (window === current || window === current - 1) &&
     (() => {
       const expected = Buffer.from(mac(options.secret, window));
       return expected.length === given.length && timingSafeEqual(expected, given);
