@@ -6,6 +6,7 @@
  * | verifyDpopProofSignature    | signature by the jwk of the header                          |
  * | checkDpopProofRequest       | htm = method, htu = public URL + path (normalised)          |
  * | checkDpopProofAge           | iat within the window, jti present                          |
+ * | checkDpopNonce (if enabled) | nonce issued by this server, current or previous window     |
  * | checkDpopTokenBinding       | ath = hash of the token, cnf.jkt = thumbprint of the jwk    |
  * | checkDpopReplay             | jti never accepted twice (shared store)                     |
  */
@@ -15,6 +16,7 @@ import { checkDpopProofHeader } from './check-dpop-proof-header.js';
 import { checkDpopProofRequest, type ProofRequest } from './check-dpop-proof-request.js';
 import { checkDpopReplay } from './check-dpop-replay.js';
 import { checkDpopTokenBinding } from './check-dpop-token-binding.js';
+import { checkDpopNonce } from './dpop-nonce.js';
 import { verifyDpopProofSignature } from './verify-dpop-proof-signature.js';
 
 export interface DpopProofInput {
@@ -50,6 +52,7 @@ export async function verifyDpopProof(
     },
     nowSeconds,
   );
+  if (dpop.nonce !== undefined) checkDpopNonce(claims, dpop.nonce, nowSeconds);
   const thumbprint = await checkDpopTokenBinding(
     claims,
     header.jwk,
