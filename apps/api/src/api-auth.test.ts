@@ -184,7 +184,7 @@ describe('CORS and security headers', () => {
     expect(allowed.status).toBe(401);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:8081');
     expect(allowed.headers.get('access-control-expose-headers')).toBe(
-      'WWW-Authenticate, Retry-After',
+      'WWW-Authenticate, Retry-After, DPoP-Nonce',
     );
     expect(allowed.headers.get('vary')).toBe('Origin');
     const others: Record<string, string>[] = [{ origin: 'http://localhost:3000.evil.example' }, {}];

@@ -69,6 +69,14 @@ export class AppModule {
             proofMaxAgeSeconds: config.dpop.proofMaxAgeSeconds,
             publicUrl: config.publicUrl,
             replayStore: stores.replayStore,
+            ...(config.dpop.nonceSecret !== undefined
+              ? {
+                  nonce: {
+                    secret: config.dpop.nonceSecret,
+                    lifetimeSeconds: config.dpop.nonceLifetimeSeconds,
+                  },
+                }
+              : {}),
           },
         }),
       ],

@@ -96,3 +96,53 @@ describe.skipIf(redisSkipReason !== undefined)(
     dpopSuite(() => database as TestDatabase, { REDIS_URL: testRedisUrl });
   },
 );
+
+describe('DPoP server nonces across two instances (DPOP_NONCE_SECRET)', () => {
+  let database: TestDatabase | undefined;
+  let issuer: TestIssuer;
+  let first: TestApi;
+  let second: TestApi;
+  const env = { DPOP_NONCE_SECRET: 'one-secret-for-every-api-instance-0123456789' };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    issuer = await startTestIssuer({ audience: AUDIENCE });
+    first = await startTestApi({ database, issuer, env });
+    second = await startTestApi({ database, issuer, env });
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    await issuer?.close();
+    await database?.dispose();
+  });
+
+  it('answers use_dpop_nonce with a DPoP-Nonce any instance then accepts', async () => {
+    const key = await createDpopKey();
+    const token = await issuer.issueAccessToken({ claims: { cnf: { jkt: key.thumbprint } } });
+    const call = async (api: TestApi, nonce?: string) =>
+      api.fetch('/me', {
+        headers: {
+          authorization: `DPoP ${token}`,
+          dpop: await createDpopProof(key, {
+            method: 'GET',
+            url: `${AUDIENCE}/me`,
+            accessToken: token,
+            ...(nonce !== undefined ? { claims: { nonce } } : {}),
+          }),
+        },
+      });
+    const asked = await call(first);
+    expect(asked.status).toBe(401);
+    expect(asked.headers.get('www-authenticate')).toMatch(
+      /^DPoP algs="[^"]+", error="use_dpop_nonce"/,
+    );
+    const nonce = asked.headers.get('dpop-nonce');
+    expect(nonce).toMatch(/^\d+\.[\w-]+$/);
+    expect(await asked.json()).toMatchObject({
+      error: 'use_dpop_nonce',
+      code: 'dpop_nonce_required',
+    });
+    expect((await call(second, nonce ?? '')).status).toBe(200);
+  });
+});

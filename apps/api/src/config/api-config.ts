@@ -164,6 +164,13 @@ const schema = z
       .optional()
       .transform((value) => value === 'true'),
     DPOP_PROOF_MAX_AGE_SECONDS: integer('DPOP_PROOF_MAX_AGE_SECONDS', 1, 300, 60),
+    DPOP_NONCE_SECRET: z
+      .string()
+      .optional()
+      .refine((value) => value === undefined || value === '' || value.length >= 32, {
+        error: 'DPOP_NONCE_SECRET must be at least 32 characters (or unset: no nonces)',
+      }),
+    DPOP_NONCE_LIFETIME_SECONDS: integer('DPOP_NONCE_LIFETIME_SECONDS', 10, 3600, 300),
     JWKS_MAX_AGE_SECONDS: integer('JWKS_MAX_AGE_SECONDS', 1, 86_400, 600),
     JWKS_COOLDOWN_SECONDS: integer('JWKS_COOLDOWN_SECONDS', 1, 3600, 30),
   })
@@ -243,7 +250,13 @@ export interface ApiConfig {
   /** Shared counters and the DPoP replay cache go to Redis when set, else to the database. */
   readonly redisUrl: string | undefined;
   /** RFC 9449: whether only DPoP-bound tokens are accepted, and how old a proof may be. */
-  readonly dpop: { readonly required: boolean; readonly proofMaxAgeSeconds: number };
+  readonly dpop: {
+    readonly required: boolean;
+    readonly proofMaxAgeSeconds: number;
+    /** Server nonces (RFC 9449 §9): the HMAC secret every instance shares; `undefined`: off. */
+    readonly nonceSecret: string | undefined;
+    readonly nonceLifetimeSeconds: number;
+  };
   /** How long fetched keys are trusted before a refetch, and how often an unknown kid may refetch. */
   readonly jwks: { readonly maxAgeSeconds: number; readonly cooldownSeconds: number };
 }
@@ -309,6 +322,8 @@ export function parseApiConfig(env: Readonly<Record<string, string | undefined>>
     dpop: Object.freeze({
       required: value.DPOP_REQUIRED,
       proofMaxAgeSeconds: value.DPOP_PROOF_MAX_AGE_SECONDS,
+      nonceSecret: value.DPOP_NONCE_SECRET === '' ? undefined : value.DPOP_NONCE_SECRET,
+      nonceLifetimeSeconds: value.DPOP_NONCE_LIFETIME_SECONDS,
     }),
   });
 }
