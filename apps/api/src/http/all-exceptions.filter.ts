@@ -73,10 +73,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // refused credentials: the caller is not authenticated, so only its address can be charged
       // (requests without any were charged by AnonymousRateLimitGuard already)
       const request = http.getRequest<Parameters<typeof clientAddress>[0]>();
-      consumePoint(this.limiters.address, clientAddress(request), 'rate_limit_address').then(
-        () => this.send(response, error),
-        (limited: unknown) => this.send(response, limited),
+      const wait = consumePoint(
+        this.limiters.address,
+        clientAddress(request),
+        'rate_limit_address',
       );
+      if (wait === undefined) this.send(response, error);
+      else
+        wait.then(
+          () => this.send(response, error),
+          (limited: unknown) => this.send(response, limited),
+        );
       return;
     }
     this.send(response, error);

@@ -30,7 +30,7 @@ export class AnonymousRateLimitGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (
       this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, [
         context.getHandler(),
@@ -42,7 +42,7 @@ export class AnonymousRateLimitGuard implements CanActivate {
       .switchToHttp()
       .getRequest<{ headers: Record<string, unknown> } & Parameters<typeof clientAddress>[0]>();
     if (request.headers['authorization'] !== undefined) return true;
-    await consumePoint(this.limiters.address, clientAddress(request), 'rate_limit_address');
-    return true;
+    const wait = consumePoint(this.limiters.address, clientAddress(request), 'rate_limit_address');
+    return wait === undefined ? true : wait.then(() => true);
   }
 }

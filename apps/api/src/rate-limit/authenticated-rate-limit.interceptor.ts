@@ -15,32 +15,33 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import type { AccessTokenPrincipal } from '@oauth-ref/nest-bearer-auth';
-import { from, switchMap, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { consumePoint, RATE_LIMITERS, type RateLimiters } from './create-rate-limiters.js';
 
 @Injectable()
 export class AuthenticatedRateLimitInterceptor implements NestInterceptor {
   constructor(@Inject(RATE_LIMITERS) private readonly limiters: RateLimiters) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  intercept(
+    context: ExecutionContext,
+    next: CallHandler,
+  ): Observable<unknown> | Promise<Observable<unknown>> {
     const principal = context.switchToHttp().getRequest<{ user?: AccessTokenPrincipal }>().user;
     if (principal === undefined) return next.handle();
-    return from(this.charge(principal)).pipe(switchMap(() => next.handle()));
-  }
-
-  private async charge(principal: AccessTokenPrincipal): Promise<void> {
     const { limiters } = this;
-    const clientId = principal.clientId;
-    await consumePoint(
-      limiters.subject,
-      `${principal.issuer} ${principal.subject}`,
-      'rate_limit_subject',
-    );
-    if (clientId === undefined) return;
-    await consumePoint(
-      clientId === limiters.webClientId ? limiters.webClient : limiters.client,
-      clientId,
-      'rate_limit_client',
-    );
+    const clientLimiter =
+      principal.clientId === limiters.webClientId ? limiters.webClient : limiters.client;
+    const subjectKey = `${principal.issuer} ${principal.subject}`;
+    const client = () =>
+      principal.clientId === undefined
+        ? undefined
+        : consumePoint(clientLimiter, principal.clientId, 'rate_limit_client');
+    // the common case (both budgets far from their limits) allocates no promise
+    const subjectWait = consumePoint(limiters.subject, subjectKey, 'rate_limit_subject');
+    if (subjectWait === undefined) {
+      const clientWait = client();
+      return clientWait === undefined ? next.handle() : clientWait.then(() => next.handle());
+    }
+    return subjectWait.then(() => client()).then(() => next.handle());
   }
 }

@@ -25,7 +25,7 @@ function countingStore(points: number): { store: RateLimiterAbstract; calls: () 
   return { store: counted, calls: () => calls };
 }
 
-async function outcome(hit: Promise<void>): Promise<'ok' | 'limited'> {
+async function outcome(hit: Promise<void> | undefined): Promise<'ok' | 'limited'> {
   try {
     await hit;
     return 'ok';

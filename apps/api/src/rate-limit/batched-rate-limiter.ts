@@ -60,12 +60,13 @@ export class BatchedRateLimiter {
   }
 
   /**
-   * Counts one hit of `key`; resolves when it is within budget, rejects with `BudgetExhausted`.
+   * Counts one hit of `key`: `undefined` when it was allowed locally (nothing to wait for), else a
+   * promise that resolves when the store allowed it and rejects with `BudgetExhausted`.
    *
    * @example
    * await limiter.hit('alice'); // or throws BudgetExhausted
    */
-  hit(key: string): Promise<void> {
+  hit(key: string): Promise<void> | undefined {
     const state = this.keys.get(key);
     if (
       state !== undefined &&
@@ -76,7 +77,7 @@ export class BatchedRateLimiter {
       state.pending += 1;
       // start the next flush at half the allowance, so local capacity remains while it runs
       if (state.pending * 2 >= this.maxUnsynced && !state.flushing) void this.flush(key, state);
-      return Promise.resolve();
+      return undefined;
     }
     // first hit of the window, near the limit, or too many hits still unanswered
     return this.countNow(key, state);

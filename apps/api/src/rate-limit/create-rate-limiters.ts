@@ -75,23 +75,22 @@ export function createRateLimiters(config: ApiConfig, store: SharedStore): RateL
 }
 
 /**
- * Takes one point of `key`'s budget; throws `TooManyRequestsError` when it is spent. Store
- * failures propagate (the request fails closed with a 500, never unlimited).
+ * Takes one point of `key`'s budget: `undefined` when it was taken locally, else a promise that
+ * rejects with `TooManyRequestsError` when the budget is spent. Store failures propagate (the
+ * request fails closed with a 500, never unlimited).
  *
  * @example
  * await consumePoint(limiters.subject, 'http://localhost:4000 alice', 'rate_limit_subject');
  */
-export async function consumePoint(
+export function consumePoint(
   limiter: BatchedRateLimiter,
   key: string,
   code: RateLimitCode,
-): Promise<void> {
-  try {
-    await limiter.hit(key);
-  } catch (rejection) {
+): Promise<void> | undefined {
+  return limiter.hit(key)?.catch((rejection: unknown) => {
     if (rejection instanceof BudgetExhausted) {
       throw new TooManyRequestsError(code, Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
     }
     throw rejection;
-  }
+  });
 }
