@@ -1,6 +1,6 @@
 /** The API's root module, built from the validated config. */
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { createPrismaClient, type PrismaClient } from '@oauth-ref/db';
 import { BearerAuthModule, machineRules } from '@oauth-ref/nest-bearer-auth';
 import { API_SCOPES } from '@oauth-ref/scopes';
@@ -14,7 +14,7 @@ import { NotesRepository } from './notes/notes.repository.js';
 import { NotesService } from './notes/notes.service.js';
 import { StatsController } from './notes/stats.controller.js';
 import { AnonymousRateLimitGuard } from './rate-limit/anonymous-rate-limit.guard.js';
-import { AuthenticatedRateLimitInterceptor } from './rate-limit/authenticated-rate-limit.interceptor.js';
+import { chargeAuthenticatedRequest } from './rate-limit/charge-authenticated-request.js';
 import { RATE_LIMITERS } from './rate-limit/create-rate-limiters.js';
 import { createSharedStores } from './shared-store/create-shared-stores.js';
 
@@ -38,7 +38,6 @@ export class AppModule {
       NotesRepository,
       NotesService,
       { provide: APP_GUARD, useClass: AnonymousRateLimitGuard },
-      { provide: APP_INTERCEPTOR, useClass: AuthenticatedRateLimitInterceptor },
       { provide: APP_FILTER, useClass: AllExceptionsFilter },
     ];
     return {
@@ -63,6 +62,9 @@ export class AppModule {
           resourceDocumentation: `${config.publicUrl.replace(/\/$/, '')}/docs`,
           // the app's one filter writes every error, bearer errors through the lib's mapping
           registerExceptionFilter: false,
+          // issue 12: authenticated traffic is limited per subject and client, never per address
+          afterAuthentication: (principal) =>
+            chargeAuthenticatedRequest(stores.rateLimiters, principal),
           // RFC 9449: htu is built from the public URL; jti replay shared by every instance
           dpop: {
             required: config.dpop.required,

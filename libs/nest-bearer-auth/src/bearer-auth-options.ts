@@ -3,7 +3,7 @@
  * (fail fast: a weak or ambiguous configuration never reaches the first request).
  */
 import { BearerAuthConfigError } from './errors/bearer-auth-error.js';
-import type { AccessTokenClaims } from './access-token-principal.js';
+import type { AccessTokenClaims, AccessTokenPrincipal } from './access-token-principal.js';
 import { SCOPE_CLAIMS, scopeReaderFor, type ScopeClaim } from './read-scope-claim.js';
 import { principalKindBySubject, type PrincipalKindRule } from './principal-kind.js';
 import { TOKEN_PROFILES, type TokenProfile } from './token-profile.js';
@@ -150,6 +150,12 @@ export interface BearerAuthOptions {
   fetch?: typeof fetch;
   /** DPoP (RFC 9449): proof algorithms, whether bound tokens are required, the replay store. */
   dpop?: DpopOptions;
+  /**
+   * Called by the guard with each authenticated principal, before scopes are checked (e.g. a rate
+   * limit per subject and client). Return nothing to go on, a promise to wait for, or throw to
+   * refuse; whatever it throws reaches the app's exception filter as is.
+   */
+  afterAuthentication?: (principal: AccessTokenPrincipal) => Promise<void> | undefined | void;
 }
 
 /** Options after validation: every default applied, frozen. */
@@ -165,6 +171,7 @@ export interface ResolvedBearerAuthOptions extends Readonly<
       | 'clientIdClaims'
       | 'scopeClaim'
       | 'dpop'
+      | 'afterAuthentication'
     >
   >
 > {
@@ -177,6 +184,7 @@ export interface ResolvedBearerAuthOptions extends Readonly<
   readonly algorithms: readonly AsymmetricAlgorithm[];
   readonly scopesSupported: readonly string[];
   readonly dpop: ResolvedDpopOptions;
+  readonly afterAuthentication: BearerAuthOptions['afterAuthentication'];
 }
 
 function assertAbsoluteUrl(name: string, value: string, allowPath = true): void {
@@ -359,6 +367,7 @@ export function resolveBearerAuthOptions(options: BearerAuthOptions): ResolvedBe
     serveMetadata: options.serveMetadata ?? true,
     registerExceptionFilter: options.registerExceptionFilter ?? true,
     dpop: resolveDpopOptions(options.dpop ?? {}, resource),
+    afterAuthentication: options.afterAuthentication,
     fetch:
       options.fetch ??
       ((input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, init)),

@@ -2,7 +2,7 @@
  * Before authentication the only thing known about a caller is its address, so requests that
  * carry NO credentials are limited per address here (global guard, before the route's bearer
  * guard). Requests with credentials are limited after authentication, per token subject and
- * client (`AuthenticatedRateLimitInterceptor`) — never per address, because every web user
+ * client (`charge-authenticated-request.ts`, run by the bearer guard) — never per address, because every web user
  * reaches the API from the web server's one address. Refused credentials are charged to the
  * address by the exception filter.
  */
