@@ -1,5 +1,7 @@
 /**
- * The guard behind `@RequireScopes(...)`: authenticate with the passport-jwt strategy, then
+ * The guard behind `@RequireScopes(...)`: authenticate with the passport strategy (which runs
+ * the pipeline of `verify-access-token.ts`, Bearer and DPoP alike), then
+ * call the app's `afterAuthentication` hook (if any: e.g. a rate limit per subject), then
  * authorise by principal kind and scope (RFC 6750 §3.1 `insufficient_scope`). All failures are
  * thrown as our error classes; the exception filter turns them into RFC 6750 responses.
  *
@@ -16,14 +18,19 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { AccessTokenPrincipal } from './access-token-principal.js';
-import { REQUIRED_PRINCIPAL_KEY, REQUIRED_SCOPES_KEY } from './bearer-auth.constants.js';
-import { InsufficientScopeError, MissingCredentialsError } from './errors/bearer-auth-error.js';
-import { extractBearerToken, type BearerRequest } from './extract-bearer-token.js';
-import { EXTRACTED_TOKEN, JwtBearerStrategy } from './jwt-bearer.strategy.js';
+import {
+  BEARER_AUTH_OPTIONS,
+  REQUIRED_PRINCIPAL_KEY,
+  REQUIRED_SCOPES_KEY,
+} from './bearer-auth.constants.js';
+import type { ResolvedBearerAuthOptions } from './bearer-auth-options.js';
+import { InsufficientScopeError } from './errors/bearer-auth-error.js';
+import { JwtBearerStrategy } from './jwt-bearer.strategy.js';
 import type { PrincipalKind } from './principal-kind.js';
 import { runBearerStrategy } from './run-bearer-strategy.js';
+import type { VerifiableRequest } from './verify-access-token.js';
 
-type GuardedRequest = BearerRequest & { [EXTRACTED_TOKEN]?: string; user?: AccessTokenPrincipal };
+type GuardedRequest = VerifiableRequest & { user?: AccessTokenPrincipal };
 
 /** What a handler requires, read from its metadata once. */
 interface Requirements {
@@ -39,15 +46,15 @@ export class BearerAuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(JwtBearerStrategy) private readonly strategy: JwtBearerStrategy,
+    @Inject(BEARER_AUTH_OPTIONS) private readonly options: ResolvedBearerAuthOptions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const token = extractBearerToken(request);
-    if (token === undefined) throw new MissingCredentialsError();
-    request[EXTRACTED_TOKEN] = token;
     const principal = await runBearerStrategy(this.strategy, request);
     request.user = principal;
+    const after = this.options.afterAuthentication?.(principal);
+    if (after !== undefined) await after;
     const required = this.requirementsOf(context);
     if (required.kind !== undefined && principal.kind !== required.kind) {
       throw new InsufficientScopeError(

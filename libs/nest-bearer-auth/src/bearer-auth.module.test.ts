@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIssuer, type TestIssuer } from './testing/index.js';
+import { InsufficientScopeError } from './errors/bearer-auth-error.js';
 import { createTestApp, type TestApp } from './nest-app.test-helper.js';
 
 let issuer: TestIssuer;
@@ -41,10 +42,12 @@ describe('BearerAuthModule in a Nest app', () => {
     }
   });
 
-  it('answers a request without credentials 401 with a bare Bearer challenge naming resource_metadata', async () => {
+  it('answers a request without credentials 401 with bare Bearer and DPoP challenges naming resource_metadata', async () => {
     const response = await app.request('/me');
     expect(response.status).toBe(401);
-    expect(response.headers['www-authenticate']).toBe(`Bearer resource_metadata="${METADATA}"`);
+    expect(response.headers['www-authenticate']).toBe(
+      `Bearer resource_metadata="${METADATA}", DPoP algs="ES256 EdDSA PS256 RS256", resource_metadata="${METADATA}"`,
+    );
     expect(response.body).toMatchObject({ error: 'unauthorized', code: 'credentials_missing' });
   });
 
@@ -127,10 +130,45 @@ describe('BearerAuthModule in a Nest app', () => {
       authorization_servers: [issuer.issuer],
       scopes_supported: ['notes:read', 'notes:write'],
       bearer_methods_supported: ['header'],
+      dpop_signing_alg_values_supported: ['ES256', 'EdDSA', 'PS256', 'RS256'],
+      dpop_bound_access_tokens_required: false,
     });
   });
 
   it('leaves unguarded routes alone', async () => {
     expect((await app.request('/public')).status).toBe(200);
+  });
+});
+
+describe('afterAuthentication hook', () => {
+  it('runs with each authenticated principal before the scope check; what it throws refuses the request', async () => {
+    const seen: string[] = [];
+    const hooked = await createTestApp({
+      issuer: issuer.issuer,
+      audience: AUDIENCE,
+      afterAuthentication: (principal) => {
+        seen.push(principal.subject);
+        if (principal.subject === 'mallory')
+          return Promise.reject(
+            new InsufficientScopeError([], 'Refused by the app', 'principal_not_allowed'),
+          );
+        return undefined;
+      },
+    });
+    try {
+      expect((await hooked.request('/me', bearer(await issuer.issueAccessToken()))).status).toBe(
+        200,
+      );
+      const refused = await hooked.request(
+        '/me',
+        bearer(await issuer.issueAccessToken({ claims: { sub: 'mallory' } })),
+      );
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ error_description: 'Refused by the app' });
+      expect((await hooked.request('/me')).status).toBe(401);
+      expect(seen).toEqual(['alice', 'mallory']);
+    } finally {
+      await hooked.close();
+    }
   });
 });

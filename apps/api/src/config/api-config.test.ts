@@ -25,6 +25,39 @@ describe('parseApiConfig', () => {
     expect(Object.isFrozen(config.tokens.clientIdClaims)).toBe(true);
   });
 
+  it('reads the shared-store, rate-limit and DPoP settings, with their defaults', () => {
+    expect(parseApiConfig({})).toMatchObject({
+      redisUrl: undefined,
+      dpop: { required: false, proofMaxAgeSeconds: 60 },
+      rateLimit: {
+        max: 300,
+        subjectMax: 300,
+        clientMax: 3000,
+        webClientId: 'oauth-ref-web',
+        webClientMax: 30_000,
+      },
+    });
+    expect(
+      parseApiConfig({
+        REDIS_URL: 'rediss://cache.example:6380',
+        DPOP_REQUIRED: 'true',
+        DPOP_PROOF_MAX_AGE_SECONDS: '120',
+        RATE_LIMIT_WEB_CLIENT_ID: 'my-bff',
+      }),
+    ).toMatchObject({
+      redisUrl: 'rediss://cache.example:6380',
+      dpop: { required: true, proofMaxAgeSeconds: 120 },
+      rateLimit: { webClientId: 'my-bff' },
+    });
+    expect(() =>
+      parseApiConfig({
+        REDIS_URL: 'http://cache',
+        DPOP_REQUIRED: 'yes',
+        DPOP_PROOF_MAX_AGE_SECONDS: '900',
+      }),
+    ).toThrow(/REDIS_URL[\s\S]*DPOP_REQUIRED[\s\S]*DPOP_PROOF_MAX_AGE_SECONDS/);
+  });
+
   it('reads every variable', () => {
     const config = parseApiConfig({
       PORT: '4444',
