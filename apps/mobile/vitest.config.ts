@@ -16,6 +16,7 @@ export default defineConfig({
         'src/auth/auth-state.ts',
         'src/platform/pending-attempt-store.ts',
         'src/platform/web-user-agent.ts',
+        'src/platform/native-dpop-crypto.ts',
       ],
       reporter: ['text-summary', 'json-summary'],
       thresholds: { lines: 90, functions: 90, statements: 90, branches: 80 },

@@ -11,11 +11,11 @@ import type { DpopKeyStore } from './dpop-key-store.js';
 interface IdbRequest<T> {
   readonly result: T;
   readonly error: unknown;
-  onsuccess: (() => void) | null;
-  onerror: (() => void) | null;
+  onsuccess: ((event: never) => unknown) | null;
+  onerror: ((event: never) => unknown) | null;
 }
 interface IdbOpenRequest extends IdbRequest<IdbDatabase> {
-  onupgradeneeded: (() => void) | null;
+  onupgradeneeded: ((event: never) => unknown) | null;
 }
 interface IdbObjectStore {
   get(key: string): IdbRequest<unknown>;
