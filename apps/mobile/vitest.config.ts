@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: { conditions: ['@oauth-ref/source'] },
   ssr: { resolve: { conditions: ['@oauth-ref/source'] } },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     coverage: {
       provider: 'v8',
       include: [
