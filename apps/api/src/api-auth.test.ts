@@ -31,10 +31,12 @@ describe('GET /me', () => {
     expect(body['expires_in']).toBeGreaterThan(200);
   });
 
-  it('answers 401 with a bare Bearer challenge naming resource_metadata when no token is sent', async () => {
+  it('answers 401 with bare Bearer and DPoP challenges naming resource_metadata when no token is sent', async () => {
     const response = await api.fetch('/me');
     expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toBe(`Bearer resource_metadata="${METADATA}"`);
+    expect(response.headers.get('www-authenticate')).toBe(
+      `Bearer resource_metadata="${METADATA}", DPoP algs="ES256 EdDSA PS256 RS256", resource_metadata="${METADATA}"`,
+    );
     expect(await response.json()).toMatchObject({
       error: 'unauthorized',
       code: 'credentials_missing',
@@ -113,6 +115,8 @@ describe('discovery and documentation', () => {
       bearer_methods_supported: ['header'],
       resource_name: 'oauth-reference notes API',
       resource_documentation: `${AUDIENCE}/docs`,
+      dpop_signing_alg_values_supported: ['ES256', 'EdDSA', 'PS256', 'RS256'],
+      dpop_bound_access_tokens_required: false,
     });
   });
 
@@ -169,7 +173,7 @@ describe('CORS and security headers', () => {
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, PATCH, DELETE');
     expect(response.headers.get('access-control-allow-headers')).toBe(
-      'Authorization, Content-Type',
+      'Authorization, Content-Type, DPoP',
     );
     expect(response.headers.get('access-control-max-age')).toBe('600');
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();

@@ -1,19 +1,22 @@
 /** The API's root module, built from the validated config. */
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { createPrismaClient, type PrismaClient } from '@oauth-ref/db';
 import { BearerAuthModule, machineRules } from '@oauth-ref/nest-bearer-auth';
 import { API_SCOPES } from '@oauth-ref/scopes';
 import { API_CONFIG, type ApiConfig } from './config/api-config.js';
-import { PRISMA, PrismaLifecycle } from './database/prisma.provider.js';
+import { PRISMA, PrismaLifecycle, SHARED_STORES } from './database/prisma.provider.js';
 import { HealthController } from './health/health.controller.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
-import { RateLimitGuard } from './http/rate-limit.guard.js';
 import { MeController } from './me/me.controller.js';
 import { NotesController } from './notes/notes.controller.js';
 import { NotesRepository } from './notes/notes.repository.js';
 import { NotesService } from './notes/notes.service.js';
 import { StatsController } from './notes/stats.controller.js';
+import { AnonymousRateLimitGuard } from './rate-limit/anonymous-rate-limit.guard.js';
+import { AuthenticatedRateLimitInterceptor } from './rate-limit/authenticated-rate-limit.interceptor.js';
+import { RATE_LIMITERS } from './rate-limit/create-rate-limiters.js';
+import { createSharedStores } from './shared-store/create-shared-stores.js';
 
 export interface AppModuleOverrides {
   /** Use this client instead of creating one from DATABASE_URL (tests). */
@@ -23,16 +26,19 @@ export interface AppModuleOverrides {
 @Module({})
 export class AppModule {
   static register(config: ApiConfig, overrides: AppModuleOverrides = {}): DynamicModule {
+    // created here, not in a factory: the bearer module's DPoP replay store needs them
+    const prisma = overrides.prisma ?? createPrismaClient(config.databaseUrl);
+    const stores = createSharedStores(config, prisma);
     const providers: Provider[] = [
       { provide: API_CONFIG, useValue: config },
-      {
-        provide: PRISMA,
-        useFactory: () => overrides.prisma ?? createPrismaClient(config.databaseUrl),
-      },
+      { provide: PRISMA, useValue: prisma },
+      { provide: SHARED_STORES, useValue: stores },
+      { provide: RATE_LIMITERS, useValue: stores.rateLimiters },
       PrismaLifecycle,
       NotesRepository,
       NotesService,
-      { provide: APP_GUARD, useClass: RateLimitGuard },
+      { provide: APP_GUARD, useClass: AnonymousRateLimitGuard },
+      { provide: APP_INTERCEPTOR, useClass: AuthenticatedRateLimitInterceptor },
       { provide: APP_FILTER, useClass: AllExceptionsFilter },
     ];
     return {
@@ -57,6 +63,13 @@ export class AppModule {
           resourceDocumentation: `${config.publicUrl.replace(/\/$/, '')}/docs`,
           // the app's one filter writes every error, bearer errors through the lib's mapping
           registerExceptionFilter: false,
+          // RFC 9449: htu is built from the public URL; jti replay shared by every instance
+          dpop: {
+            required: config.dpop.required,
+            proofMaxAgeSeconds: config.dpop.proofMaxAgeSeconds,
+            publicUrl: config.publicUrl,
+            replayStore: stores.replayStore,
+          },
         }),
       ],
       controllers: [HealthController, MeController, NotesController, StatsController],

@@ -1,7 +1,7 @@
 /**
  * Builds the Nest application on the chosen HTTP adapter (Fastify by default: see the README's
- * benchmark) with CORS for the web and mobile origins only, security headers, a 16 KiB JSON
- * body limit, the OpenAPI UI and graceful shutdown hooks.
+ * benchmark) with CORS for the web and mobile origins only, security headers, JSON-only writes
+ * (415 otherwise, `require-json-body.ts`), a 16 KiB JSON body limit, the OpenAPI UI and graceful shutdown hooks.
  *
  * The per-request hooks run on every call, so they are synchronous and allocate nothing on the
  * common path (precomputed header objects, no promise per hook): measured with `npm run bench:api`.
@@ -15,6 +15,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { AppModule, type AppModuleOverrides } from './app.module.js';
 import type { ApiConfig } from './config/api-config.js';
 import { createCorsPolicy, type CorsPolicy } from './http/cors.js';
+import { isNonJsonWrite, UNSUPPORTED_MEDIA_TYPE_BODY } from './http/require-json-body.js';
 import { securityHeadersFor } from './http/security-headers.js';
 import { createLogger, logRequest, pathOnly, PinoLoggerService } from './logging/create-logger.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
@@ -56,6 +57,11 @@ async function createFastifyApp(
     reply.headers(cors.headers);
     // a preflight is answered here, before routing, rate limiting and authentication
     if (cors.preflight) reply.code(204).header('content-length', '0').send();
+    else if (isNonJsonWrite(request.method, request.headers['content-type']))
+      reply
+        .code(415)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(UNSUPPORTED_MEDIA_TYPE_BODY);
     else done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -99,6 +105,12 @@ async function createExpressApp(
       response.statusCode = 204;
       response.setHeader('content-length', '0');
       response.end();
+      return;
+    }
+    if (isNonJsonWrite(request.method, request.headers['content-type'])) {
+      response.statusCode = 415;
+      response.setHeader('content-type', 'application/json; charset=utf-8');
+      response.end(UNSUPPORTED_MEDIA_TYPE_BODY);
       return;
     }
     const started = performance.now();

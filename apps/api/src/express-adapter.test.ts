@@ -55,6 +55,25 @@ it('answers malformed JSON 400 and an oversized body 413, as JSON', async () => 
   expect(created.status).toBe(201);
 });
 
+it('takes JSON only on writes: a form body is 415 with a clear JSON error, nothing is written', async () => {
+  const token = await api.issuer.issueAccessToken({ claims: { sub: 'form-user' } });
+  for (const contentType of ['application/x-www-form-urlencoded', 'text/plain']) {
+    const response = await api.fetch('/notes', {
+      method: 'POST',
+      token,
+      headers: { 'content-type': contentType },
+      body: 'title=sneaky',
+    });
+    expect(response.status, contentType).toBe(415);
+    expect(await response.json()).toMatchObject({
+      error: 'unsupported_media_type',
+      code: 'content_type_not_json',
+    });
+  }
+  const list = (await (await api.fetch('/notes', { token })).json()) as { items: unknown[] };
+  expect(list.items).toEqual([]);
+});
+
 it('applies the same CORS policy: preflights answered for allowed origins only', async () => {
   const preflight = (origin: string) =>
     api.fetch('/me', {
@@ -64,7 +83,9 @@ it('applies the same CORS policy: preflights answered for allowed origins only',
   const allowed = await preflight('http://localhost:3000');
   expect(allowed.status).toBe(204);
   expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
-  expect(allowed.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type');
+  expect(allowed.headers.get('access-control-allow-headers')).toBe(
+    'Authorization, Content-Type, DPoP',
+  );
   const evil = await preflight('http://evil.example');
   expect(evil.headers.get('access-control-allow-origin')).toBeNull();
   expect(evil.headers.get('vary')).toBe('Origin');

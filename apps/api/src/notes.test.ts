@@ -155,8 +155,52 @@ describeEachDatabase('notes API', (database) => {
     expect(text.status).toBe(415);
     expect(await text.json()).toMatchObject({ error: 'unsupported_media_type' });
 
-    const empty = await api.fetch('/notes', { method: 'POST', token: alice });
+    const empty = await api.fetch('/notes', {
+      method: 'POST',
+      token: alice,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(empty.status).toBe(400);
+  });
+
+  it('takes JSON only on writes: form, text and untyped bodies are 415 with a clear JSON error', async () => {
+    const form = await api.fetch('/notes', {
+      method: 'POST',
+      token: alice,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'title=hello',
+    });
+    expect(form.status).toBe(415);
+    expect(await form.json()).toEqual({
+      error: 'unsupported_media_type',
+      error_description: 'Write requests must send a JSON body with Content-Type: application/json',
+      code: 'content_type_not_json',
+    });
+    const note = (await (await post(alice, { title: 'json only' })).json()) as { id: string };
+    for (const [method, contentType] of [
+      ['PATCH', 'text/plain'],
+      ['PUT', 'multipart/form-data; boundary=x'],
+      ['PATCH', undefined],
+    ] as const) {
+      const response = await api.fetch(`/notes/${note.id}`, {
+        method,
+        token: alice,
+        headers: contentType === undefined ? {} : { 'content-type': contentType },
+        body: 'title=changed',
+      });
+      expect(response.status, `${method} ${String(contentType)}`).toBe(415);
+    }
+    const unchanged = (await (await api.fetch(`/notes/${note.id}`, { token: alice })).json()) as {
+      title: string;
+    };
+    expect(unchanged.title).toBe('json only');
+    const typed = await api.fetch(`/notes/${note.id}`, {
+      method: 'PATCH',
+      token: alice,
+      headers: { 'content-type': 'Application/JSON; charset=utf-8' },
+      body: JSON.stringify({ title: 'changed' }),
+    });
+    expect(typed.status).toBe(200);
   });
 
   it('answers bad ids and unknown routes with 404 JSON', async () => {

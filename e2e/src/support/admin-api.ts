@@ -86,6 +86,36 @@ export async function machineAccessToken(): Promise<string> {
   return body.access_token;
 }
 
+/**
+ * A real client-credentials grant sent with a DPoP proof (RFC 9449 §5): the provider answers
+ * `token_type: DPoP` and binds the token to the proof key (`cnf.jkt`).
+ */
+export async function machineAccessTokenBoundTo(
+  proof: string,
+): Promise<{ access_token: string; token_type: string }> {
+  const response = await fetch(`${urls.provider}/token`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${machineClient.clientId}:${machineClient.clientSecret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+      dpop: proof,
+    },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      scope: 'notes:stats',
+      resource: urls.api,
+    }),
+  });
+  const body = (await response.json()) as {
+    access_token?: string;
+    token_type?: string;
+    error?: string;
+  };
+  if (!body.access_token || !body.token_type)
+    throw new Error(`DPoP client credentials grant failed: ${JSON.stringify(body)}`);
+  return { access_token: body.access_token, token_type: body.token_type };
+}
+
 /** The kid in a JWT's protected header. */
 export function kidOf(jwt: string): string | undefined {
   const [header] = jwt.split('.');

@@ -26,6 +26,11 @@ export interface AccessTokenPrincipal {
   /** `iat` and `exp`, in seconds since the epoch. */
   readonly issuedAt: number;
   readonly expiresAt: number;
+  /**
+   * RFC 7638 thumbprint of the key whose DPoP proof came with the token (RFC 9449); `undefined`
+   * for a bearer token. Set only after the proof passed every check.
+   */
+  readonly dpopKeyThumbprint?: string | undefined;
   /** All verified claims, for app-specific needs. */
   readonly claims: AccessTokenClaims;
 }

@@ -7,7 +7,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { BEARER_AUTH_OPTIONS } from './bearer-auth.constants.js';
 import type { ResolvedBearerAuthOptions } from './bearer-auth-options.js';
 import { BearerAuthError } from './errors/bearer-auth-error.js';
-import { toBearerErrorResponse } from './to-bearer-error-response.js';
+import { challengeContextFor, toBearerErrorResponse } from './to-bearer-error-response.js';
 
 @Catch(BearerAuthError)
 export class BearerAuthExceptionFilter implements ExceptionFilter<BearerAuthError> {
@@ -19,9 +19,7 @@ export class BearerAuthExceptionFilter implements ExceptionFilter<BearerAuthErro
   catch(error: BearerAuthError, host: ArgumentsHost): void {
     const { httpAdapter } = this.adapterHost;
     const response: unknown = host.switchToHttp().getResponse();
-    const mapped = toBearerErrorResponse(error, {
-      resourceMetadataUrl: this.options.resourceMetadataUrl,
-    });
+    const mapped = toBearerErrorResponse(error, challengeContextFor(this.options));
     for (const [name, value] of Object.entries(mapped.headers))
       httpAdapter.setHeader(response, name, value);
     httpAdapter.reply(response, mapped.body, mapped.status);

@@ -7,6 +7,7 @@ import type { AccessTokenClaims } from './access-token-principal.js';
 import { SCOPE_CLAIMS, scopeReaderFor, type ScopeClaim } from './read-scope-claim.js';
 import { principalKindBySubject, type PrincipalKindRule } from './principal-kind.js';
 import { TOKEN_PROFILES, type TokenProfile } from './token-profile.js';
+import { createMemoryReplayStore, type ReplayStore } from './dpop/replay-store.js';
 
 /** Asymmetric JWS algorithms this lib accepts (RFC 8725 §3.1: never `none`, never HMAC). */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -27,6 +28,51 @@ export type AsymmetricAlgorithm = (typeof ASYMMETRIC_ALGORITHMS)[number];
 export const DEFAULT_ALGORITHMS: readonly AsymmetricAlgorithm[] = ['RS256', 'PS256', 'ES256'];
 
 export const MAX_CLOCK_TOLERANCE_SECONDS = 60;
+
+/** RFC 9449 §7.1 proof algorithms accepted by default (what common clients sign with). */
+export const DEFAULT_DPOP_ALGORITHMS: readonly AsymmetricAlgorithm[] = [
+  'ES256',
+  'EdDSA',
+  'PS256',
+  'RS256',
+];
+
+/** Largest accepted DPoP proof age (`iat` in the past), seconds. */
+export const MAX_DPOP_PROOF_AGE_SECONDS = 300;
+
+/** RFC 9449 sender-constrained tokens: how this resource server checks DPoP proofs. */
+export interface DpopOptions {
+  /** Accepted proof `alg`s (asymmetric only). Default ES256, EdDSA, PS256, RS256. */
+  algorithms?: readonly AsymmetricAlgorithm[];
+  /**
+   * `true`: only DPoP-bound tokens are accepted, a `Bearer` token is refused (RFC 9728
+   * `dpop_bound_access_tokens_required`). Default `false`: bearer tokens without `cnf` pass,
+   * bound tokens need their proof either way.
+   */
+  required?: boolean;
+  /** How old a proof (`iat`) may be, 1..300 s. Default 60. Proofs from the future get `clockToleranceSeconds`. */
+  proofMaxAgeSeconds?: number;
+  /**
+   * Where used proof `jti`s are remembered. Default: in-process, which is right for ONE
+   * instance only; with several, pass a store every instance shares (database, Redis).
+   */
+  replayStore?: ReplayStore;
+  /**
+   * This API's public base URL, from which `htu` is built (RFC 9449 §4.3: scheme, host, port and
+   * path, no query or fragment). Never taken from the request's Host or X-Forwarded-* headers.
+   * Default: `resource`.
+   */
+  publicUrl?: string;
+}
+
+export interface ResolvedDpopOptions {
+  readonly algorithms: readonly AsymmetricAlgorithm[];
+  readonly required: boolean;
+  readonly proofMaxAgeSeconds: number;
+  readonly replayStore: ReplayStore;
+  /** Without a trailing slash; the request path is appended to it. */
+  readonly publicUrl: string;
+}
 
 /** The client id claim of RFC 9068 §2.2, the default of `clientIdClaims`. */
 export const DEFAULT_CLIENT_ID_CLAIMS: readonly string[] = ['client_id'];
@@ -95,6 +141,8 @@ export interface BearerAuthOptions {
   registerExceptionFilter?: boolean;
   /** `fetch` used for discovery and JWKS (tests, proxies). Default global fetch. */
   fetch?: typeof fetch;
+  /** DPoP (RFC 9449): proof algorithms, whether bound tokens are required, the replay store. */
+  dpop?: DpopOptions;
 }
 
 /** Options after validation: every default applied, frozen. */
@@ -109,6 +157,7 @@ export interface ResolvedBearerAuthOptions extends Readonly<
       | 'scopesSupported'
       | 'clientIdClaims'
       | 'scopeClaim'
+      | 'dpop'
     >
   >
 > {
@@ -120,6 +169,7 @@ export interface ResolvedBearerAuthOptions extends Readonly<
   readonly resourceDocumentation: string | undefined;
   readonly algorithms: readonly AsymmetricAlgorithm[];
   readonly scopesSupported: readonly string[];
+  readonly dpop: ResolvedDpopOptions;
 }
 
 function assertAbsoluteUrl(name: string, value: string, allowPath = true): void {
@@ -165,6 +215,44 @@ function resolveClientIdClaims(
   return Object.freeze([...claims]);
 }
 
+function resolveAlgorithms(
+  name: string,
+  algorithms: readonly AsymmetricAlgorithm[],
+): readonly AsymmetricAlgorithm[] {
+  if (algorithms.length === 0)
+    throw new BearerAuthConfigError(`${name} must list at least one algorithm`);
+  for (const algorithm of algorithms) {
+    if (!(ASYMMETRIC_ALGORITHMS as readonly string[]).includes(algorithm)) {
+      throw new BearerAuthConfigError(
+        `${name}: "${String(algorithm)}" is not allowed: only asymmetric algorithms (${ASYMMETRIC_ALGORITHMS.join(', ')})`,
+      );
+    }
+  }
+  return Object.freeze([...algorithms]);
+}
+
+function resolveDpopOptions(dpop: DpopOptions, resource: string): ResolvedDpopOptions {
+  const proofMaxAgeSeconds = dpop.proofMaxAgeSeconds ?? 60;
+  if (
+    !Number.isInteger(proofMaxAgeSeconds) ||
+    proofMaxAgeSeconds < 1 ||
+    proofMaxAgeSeconds > MAX_DPOP_PROOF_AGE_SECONDS
+  ) {
+    throw new BearerAuthConfigError(
+      `dpop.proofMaxAgeSeconds must be an integer between 1 and ${MAX_DPOP_PROOF_AGE_SECONDS}`,
+    );
+  }
+  const publicUrl = dpop.publicUrl ?? resource;
+  assertAbsoluteUrl('dpop.publicUrl', publicUrl, false);
+  return Object.freeze({
+    algorithms: resolveAlgorithms('dpop.algorithms', dpop.algorithms ?? DEFAULT_DPOP_ALGORITHMS),
+    required: dpop.required ?? false,
+    proofMaxAgeSeconds,
+    replayStore: dpop.replayStore ?? createMemoryReplayStore(),
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+  });
+}
+
 /**
  * RFC 9728 §3.1: the metadata URL is the resource's origin, then
  * `/.well-known/oauth-protected-resource`, then the resource's path (if any).
@@ -191,16 +279,7 @@ export function resolveBearerAuthOptions(options: BearerAuthOptions): ResolvedBe
   assertAbsoluteUrl('issuer', options.issuer, false);
   if (options.audience.length === 0) throw new BearerAuthConfigError('audience must not be empty');
   if (options.jwksUri !== undefined) assertAbsoluteUrl('jwksUri', options.jwksUri);
-  const algorithms = options.algorithms ?? DEFAULT_ALGORITHMS;
-  if (algorithms.length === 0)
-    throw new BearerAuthConfigError('algorithms must list at least one algorithm');
-  for (const algorithm of algorithms) {
-    if (!(ASYMMETRIC_ALGORITHMS as readonly string[]).includes(algorithm)) {
-      throw new BearerAuthConfigError(
-        `algorithm "${String(algorithm)}" is not allowed: only asymmetric algorithms (${ASYMMETRIC_ALGORITHMS.join(', ')})`,
-      );
-    }
-  }
+  const algorithms = resolveAlgorithms('algorithms', options.algorithms ?? DEFAULT_ALGORITHMS);
   const clockToleranceSeconds = options.clockToleranceSeconds ?? 30;
   if (
     !Number.isFinite(clockToleranceSeconds) ||
@@ -243,7 +322,7 @@ export function resolveBearerAuthOptions(options: BearerAuthOptions): ResolvedBe
     issuer: options.issuer,
     audience: options.audience,
     jwksUri: options.jwksUri,
-    algorithms: Object.freeze([...algorithms]),
+    algorithms,
     clockToleranceSeconds,
     jwksCooldownMs: options.jwksCooldownMs ?? 30_000,
     jwksMaxAgeMs: options.jwksMaxAgeMs ?? 600_000,
@@ -261,6 +340,7 @@ export function resolveBearerAuthOptions(options: BearerAuthOptions): ResolvedBe
     resourceDocumentation: options.resourceDocumentation,
     serveMetadata: options.serveMetadata ?? true,
     registerExceptionFilter: options.registerExceptionFilter ?? true,
+    dpop: resolveDpopOptions(options.dpop ?? {}, resource),
     fetch:
       options.fetch ??
       ((input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, init)),

@@ -1,5 +1,6 @@
 /**
- * The guard behind `@RequireScopes(...)`: authenticate with the passport-jwt strategy, then
+ * The guard behind `@RequireScopes(...)`: authenticate with the passport strategy (which runs
+ * the pipeline of `verify-access-token.ts`, Bearer and DPoP alike), then
  * authorise by principal kind and scope (RFC 6750 §3.1 `insufficient_scope`). All failures are
  * thrown as our error classes; the exception filter turns them into RFC 6750 responses.
  *
@@ -17,13 +18,13 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { AccessTokenPrincipal } from './access-token-principal.js';
 import { REQUIRED_PRINCIPAL_KEY, REQUIRED_SCOPES_KEY } from './bearer-auth.constants.js';
-import { InsufficientScopeError, MissingCredentialsError } from './errors/bearer-auth-error.js';
-import { extractBearerToken, type BearerRequest } from './extract-bearer-token.js';
-import { EXTRACTED_TOKEN, JwtBearerStrategy } from './jwt-bearer.strategy.js';
+import { InsufficientScopeError } from './errors/bearer-auth-error.js';
+import { JwtBearerStrategy } from './jwt-bearer.strategy.js';
 import type { PrincipalKind } from './principal-kind.js';
 import { runBearerStrategy } from './run-bearer-strategy.js';
+import type { VerifiableRequest } from './verify-access-token.js';
 
-type GuardedRequest = BearerRequest & { [EXTRACTED_TOKEN]?: string; user?: AccessTokenPrincipal };
+type GuardedRequest = VerifiableRequest & { user?: AccessTokenPrincipal };
 
 /** What a handler requires, read from its metadata once. */
 interface Requirements {
@@ -43,9 +44,6 @@ export class BearerAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const token = extractBearerToken(request);
-    if (token === undefined) throw new MissingCredentialsError();
-    request[EXTRACTED_TOKEN] = token;
     const principal = await runBearerStrategy(this.strategy, request);
     request.user = principal;
     const required = this.requirementsOf(context);

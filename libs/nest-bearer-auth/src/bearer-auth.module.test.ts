@@ -41,10 +41,12 @@ describe('BearerAuthModule in a Nest app', () => {
     }
   });
 
-  it('answers a request without credentials 401 with a bare Bearer challenge naming resource_metadata', async () => {
+  it('answers a request without credentials 401 with bare Bearer and DPoP challenges naming resource_metadata', async () => {
     const response = await app.request('/me');
     expect(response.status).toBe(401);
-    expect(response.headers['www-authenticate']).toBe(`Bearer resource_metadata="${METADATA}"`);
+    expect(response.headers['www-authenticate']).toBe(
+      `Bearer resource_metadata="${METADATA}", DPoP algs="ES256 EdDSA PS256 RS256", resource_metadata="${METADATA}"`,
+    );
     expect(response.body).toMatchObject({ error: 'unauthorized', code: 'credentials_missing' });
   });
 
@@ -127,6 +129,8 @@ describe('BearerAuthModule in a Nest app', () => {
       authorization_servers: [issuer.issuer],
       scopes_supported: ['notes:read', 'notes:write'],
       bearer_methods_supported: ['header'],
+      dpop_signing_alg_values_supported: ['ES256', 'EdDSA', 'PS256', 'RS256'],
+      dpop_bound_access_tokens_required: false,
     });
   });
 

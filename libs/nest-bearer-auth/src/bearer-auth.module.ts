@@ -1,39 +1,29 @@
 /**
  * `BearerAuthModule.forRoot(options)`: validates the options once, creates THE JWKS client of
- * the process, registers the passport-jwt strategy, the guard, the RFC 6750 exception filter and
+ * the process and the verification pipeline on it, registers the passport strategy (the thin
+ * adapter that runs the pipeline), the guard, the RFC 6750 exception filter and
  * the RFC 9728 metadata endpoint. Global, so `@RequireScopes` works in every module.
  */
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { BEARER_AUTH_OPTIONS } from './bearer-auth.constants.js';
+import { ACCESS_TOKEN_VERIFIER, BEARER_AUTH_OPTIONS } from './bearer-auth.constants.js';
 import { BearerAuthExceptionFilter } from './bearer-auth-exception.filter.js';
 import { BearerAuthGuard } from './bearer-auth.guard.js';
 import {
   resolveBearerAuthOptions,
   type BearerAuthOptions,
-  type ResolvedBearerAuthOptions,
 } from './bearer-auth-options.js';
 import { JwksClient } from './jwks-client.js';
 import { JwtBearerStrategy } from './jwt-bearer.strategy.js';
 import { protectedResourceMetadataController } from './protected-resource-metadata.controller.js';
+import {
+  createJwksClient,
+  verifyAccessToken,
+  type AccessTokenVerifier,
+  type VerifiableRequest,
+} from './verify-access-token.js';
 
-/**
- * Creates the JWKS client for resolved options (the module calls it once).
- *
- * @example
- * const jwks = createJwksClient(resolveBearerAuthOptions({ issuer, audience }));
- */
-export function createJwksClient(options: ResolvedBearerAuthOptions): JwksClient {
-  return new JwksClient({
-    issuer: options.issuer,
-    ...(options.jwksUri !== undefined ? { jwksUri: options.jwksUri } : {}),
-    cooldownMs: options.jwksCooldownMs,
-    maxAgeMs: options.jwksMaxAgeMs,
-    retryAfterFailureMs: options.jwksRetryAfterFailureMs,
-    timeoutMs: options.jwksTimeoutMs,
-    fetch: options.fetch,
-  });
-}
+export { createJwksClient } from './verify-access-token.js';
 
 @Module({})
 export class BearerAuthModule {
@@ -49,6 +39,15 @@ export class BearerAuthModule {
     const providers: Provider[] = [
       { provide: BEARER_AUTH_OPTIONS, useValue: resolved },
       { provide: JwksClient, useValue: createJwksClient(resolved) },
+      {
+        provide: ACCESS_TOKEN_VERIFIER,
+        inject: [JwksClient],
+        useFactory: (jwks: JwksClient): AccessTokenVerifier =>
+          Object.freeze({
+            options: resolved,
+            verify: (request: VerifiableRequest) => verifyAccessToken(request, resolved, jwks),
+          }),
+      },
       JwtBearerStrategy,
       BearerAuthGuard,
     ];
@@ -62,7 +61,13 @@ export class BearerAuthModule {
       controllers: resolved.serveMetadata
         ? [protectedResourceMetadataController(metadataPath)]
         : [],
-      exports: [BEARER_AUTH_OPTIONS, JwksClient, JwtBearerStrategy, BearerAuthGuard],
+      exports: [
+        BEARER_AUTH_OPTIONS,
+        ACCESS_TOKEN_VERIFIER,
+        JwksClient,
+        JwtBearerStrategy,
+        BearerAuthGuard,
+      ],
     };
   }
 }

@@ -1,7 +1,9 @@
 /**
  * RFC 9728 §2/§3.2: the protected resource metadata document. `resource` must equal the
  * identifier clients use (the audience); `authorization_servers` lists the issuer;
- * `bearer_methods_supported` is `header` only (RFC 6750 §2.1; query and body are refused).
+ * `bearer_methods_supported` is `header` only (RFC 6750 §2.1; query and body are refused);
+ * `dpop_signing_alg_values_supported` and `dpop_bound_access_tokens_required` state the DPoP
+ * policy (RFC 9449 §7.1).
  */
 import type { ResolvedBearerAuthOptions } from './bearer-auth-options.js';
 
@@ -13,6 +15,10 @@ export interface ProtectedResourceMetadata {
   readonly resource_signing_alg_values_supported?: readonly string[];
   readonly resource_name?: string;
   readonly resource_documentation?: string;
+  /** RFC 9728 §2 / RFC 9449 §7.1: proof algorithms accepted. */
+  readonly dpop_signing_alg_values_supported: readonly string[];
+  /** RFC 9728 §2: `true` when only DPoP-bound access tokens are accepted. */
+  readonly dpop_bound_access_tokens_required: boolean;
 }
 
 /**
@@ -34,5 +40,7 @@ export function buildProtectedResourceMetadata(
     ...(options.resourceDocumentation !== undefined
       ? { resource_documentation: options.resourceDocumentation }
       : {}),
+    dpop_signing_alg_values_supported: options.dpop.algorithms,
+    dpop_bound_access_tokens_required: options.dpop.required,
   });
 }

@@ -1,8 +1,19 @@
-export { BearerAuthModule, createJwksClient } from './bearer-auth.module.js';
+export {
+  createAccessTokenVerifier,
+  createJwksClient,
+  verifyAccessToken,
+  type AccessTokenVerifier,
+  type VerifiableRequest,
+} from './verify-access-token.js';
+export { BearerAuthModule } from './bearer-auth.module.js';
 export {
   ASYMMETRIC_ALGORITHMS,
   DEFAULT_ALGORITHMS,
   DEFAULT_CLIENT_ID_CLAIMS,
+  DEFAULT_DPOP_ALGORITHMS,
+  MAX_DPOP_PROOF_AGE_SECONDS,
+  type DpopOptions,
+  type ResolvedDpopOptions,
   MAX_CLOCK_TOLERANCE_SECONDS,
   protectedResourceMetadataUrl,
   resolveBearerAuthOptions,
@@ -10,7 +21,11 @@ export {
   type BearerAuthOptions,
   type ResolvedBearerAuthOptions,
 } from './bearer-auth-options.js';
-export { BEARER_AUTH_OPTIONS, BEARER_STRATEGY } from './bearer-auth.constants.js';
+export {
+  ACCESS_TOKEN_VERIFIER,
+  BEARER_AUTH_OPTIONS,
+  BEARER_STRATEGY,
+} from './bearer-auth.constants.js';
 export type { AccessTokenClaims, AccessTokenPrincipal } from './access-token-principal.js';
 export {
   MACHINE_RULE_NAMES,
@@ -37,17 +52,28 @@ export {
   type TokenProfile,
 } from './token-profile.js';
 export { JwksClient, type JwksClientOptions, type JwksClientStatus } from './jwks-client.js';
-export { JwtBearerStrategy, jwtStrategyOptions } from './jwt-bearer.strategy.js';
+export { JwtBearerStrategy } from './jwt-bearer.strategy.js';
 export { BearerAuthGuard } from './bearer-auth.guard.js';
 export { runBearerStrategy, type AuthenticatingStrategy } from './run-bearer-strategy.js';
 export { mapVerificationError } from './map-verification-error.js';
 export { RequirePrincipal, RequireScopes } from './require-scopes.decorator.js';
 export { CurrentPrincipal } from './current-principal.decorator.js';
 export { BearerAuthExceptionFilter } from './bearer-auth-exception.filter.js';
-export { toBearerErrorResponse, type BearerErrorResponse } from './to-bearer-error-response.js';
-export { extractBearerToken, type BearerRequest } from './extract-bearer-token.js';
+export {
+  challengeContextFor,
+  toBearerErrorResponse,
+  type BearerErrorResponse,
+  type ChallengeContext,
+} from './to-bearer-error-response.js';
+export { buildDpopChallenge, type DpopChallengeOptions } from './build-dpop-challenge.js';
+export { extractCredentials, type BearerRequest, type Credentials } from './extract-credentials.js';
 export { checkTokenHeader } from './check-token-header.js';
+export { checkTokenIssuer } from './check-token-issuer.js';
+export { verifyTokenSignature } from './verify-token-signature.js';
 export { checkAccessTokenClaims } from './check-access-token-claims.js';
+export { checkSenderConstraint } from './check-sender-constraint.js';
+export { verifyDpopProof, type DpopProofInput } from './dpop/verify-dpop-proof.js';
+export { createMemoryReplayStore, type ReplayStore } from './dpop/replay-store.js';
 export {
   buildProtectedResourceMetadata,
   type ProtectedResourceMetadata,
@@ -56,9 +82,11 @@ export {
   BearerAuthConfigError,
   BearerAuthError,
   InsufficientScopeError,
+  InvalidDpopProofError,
   InvalidRequestError,
   InvalidTokenError,
   JwksUnavailableError,
   MissingCredentialsError,
+  type AuthScheme,
   type BearerAuthErrorCode,
 } from './errors/bearer-auth-error.js';

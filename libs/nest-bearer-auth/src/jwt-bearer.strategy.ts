@@ -1,88 +1,52 @@
 /**
- * The passport-jwt strategy: passport-jwt extracts the token (with our RFC 6750 extractor), asks
- * our `secretOrKeyProvider` for the key (from the one JWKS client), verifies (its `JwtVerifier`
- * step, delegated to jose: signature, `algorithms` allowlist, `typ`, exact `iss`, `aud`,
- * `exp`/`nbf` with the leeway, required claims) and hands the payload to `validate`. Before a key is looked up, `checkTokenHeader` refuses any token
- * whose `typ` is not `at+jwt` (passport-jwt does not look at `typ`, so an ID token would pass)
- * or whose `alg` is not allowed; after, `checkAccessTokenClaims` enforces the RFC 9068 claims.
+ * The passport strategy of this lib: a passport-jwt `Strategy`, registered with passport by
+ * `@nestjs/passport` under `BEARER_STRATEGY`, whose `authenticate` — the one method every
+ * passport strategy implements (passport-strategy's contract) — hands the request to THE
+ * pipeline (`verify-access-token.ts`) and reports the outcome with passport's own `success` /
+ * `error` actions. Nothing of passport or passport-jwt is patched at run time: this is an
+ * ordinary subclass. passport-jwt's own verification (jsonwebtoken, synchronous, no `typ` check,
+ * no DPoP) is not used, so there is exactly one verification path for Nest and non-Nest apps.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { Strategy, type StrategyOptionsWithRequest } from 'passport-jwt';
-import type { AccessTokenClaims, AccessTokenPrincipal } from './access-token-principal.js';
-import { BEARER_AUTH_OPTIONS, BEARER_STRATEGY } from './bearer-auth.constants.js';
-import type { ResolvedBearerAuthOptions } from './bearer-auth-options.js';
-import { checkAccessTokenClaims } from './check-access-token-claims.js';
-import { checkTokenHeader } from './check-token-header.js';
-import { extractBearerToken, type BearerRequest } from './extract-bearer-token.js';
-import { JwksClient } from './jwks-client.js';
-import {
-  installJoseVerifier,
-  JOSE_VERIFICATION,
-  type JoseVerificationSettings,
-} from './jose-jwt-verifier.js';
+import { Strategy } from 'passport-jwt';
+import type { AccessTokenPrincipal } from './access-token-principal.js';
+import { ACCESS_TOKEN_VERIFIER, BEARER_STRATEGY } from './bearer-auth.constants.js';
+import { extractCredentials } from './extract-credentials.js';
+import { InvalidTokenError } from './errors/bearer-auth-error.js';
+import type { AccessTokenVerifier, VerifiableRequest } from './verify-access-token.js';
 
-/** Where the guard leaves the token it already extracted, so it is parsed once. */
-export const EXTRACTED_TOKEN = Symbol('oauth-ref:extracted-token');
-
-type RequestWithToken = BearerRequest & { [EXTRACTED_TOKEN]?: string };
-
-/** Builds the passport-jwt options; exported for tests and for apps that wire passport by hand. */
-export function jwtStrategyOptions(
-  options: ResolvedBearerAuthOptions,
-  jwks: JwksClient,
-): StrategyOptionsWithRequest {
-  installJoseVerifier();
-  return {
-    jwtFromRequest: (request: RequestWithToken) =>
-      request[EXTRACTED_TOKEN] ?? extractBearerToken(request) ?? null,
-    secretOrKeyProvider: (
-      _request: unknown,
-      rawJwtToken: string,
-      done: (error: unknown, key?: unknown) => void,
-    ) => {
-      let header;
-      try {
-        header = checkTokenHeader(rawJwtToken, options.algorithms, options.tokenProfile);
-      } catch (error) {
-        done(error);
-        return;
-      }
-      jwks.getKey(header.kid, header.alg).then(
-        (key) => done(null, key),
-        (error: unknown) => done(error),
-      );
-    },
-    algorithms: [...options.algorithms],
-    issuer: options.issuer,
-    audience: options.audience,
-    ignoreExpiration: false,
-    // our options carry the jose settings; passport-jwt copies them into its verifier options
-    jsonWebTokenOptions: {
-      clockTolerance: options.clockToleranceSeconds,
-      [JOSE_VERIFICATION]: {
-        algorithms: options.algorithms,
-        issuer: options.issuer,
-        audience: options.audience,
-        clockToleranceSeconds: options.clockToleranceSeconds,
-        tokenProfile: options.tokenProfile,
-      } satisfies JoseVerificationSettings,
-    },
-    passReqToCallback: true,
-  } as StrategyOptionsWithRequest;
+/** passport's actions, bound by passport (or `runBearerStrategy`) on the per-request object. */
+interface PassportActions {
+  success(user: unknown): void;
+  error(error: unknown): void;
 }
 
 @Injectable()
 export class JwtBearerStrategy extends PassportStrategy(Strategy, BEARER_STRATEGY) {
-  constructor(
-    @Inject(BEARER_AUTH_OPTIONS) private readonly options: ResolvedBearerAuthOptions,
-    @Inject(JwksClient) jwks: JwksClient,
-  ) {
-    super(jwtStrategyOptions(options, jwks));
+  constructor(@Inject(ACCESS_TOKEN_VERIFIER) private readonly verifier: AccessTokenVerifier) {
+    super({
+      // passport-jwt's constructor requires these; `authenticate` below never reaches them
+      jwtFromRequest: (request: VerifiableRequest) => extractCredentials(request)?.token ?? null,
+      secretOrKeyProvider: (_request: unknown, _token: string, done: (error: unknown) => void) =>
+        done(new InvalidTokenError('token_invalid', 'Verification runs in the pipeline')),
+      passReqToCallback: true,
+    });
   }
 
-  /** Called by passport-jwt with the verified payload; returns what becomes `request.user`. */
-  validate(_request: unknown, payload: AccessTokenClaims): AccessTokenPrincipal {
-    return checkAccessTokenClaims(payload, this.options);
+  /** passport's entry point for one request: run the pipeline, report with passport's actions. */
+  override authenticate(
+    this: JwtBearerStrategy & PassportActions,
+    request: VerifiableRequest,
+  ): void {
+    this.verifier.verify(request).then(
+      (principal) => this.success(principal),
+      (error: unknown) => this.error(error),
+    );
+  }
+
+  /** passport-jwt's verify callback; the pipeline already built the principal. */
+  validate(_request: unknown, principal: AccessTokenPrincipal): AccessTokenPrincipal {
+    return principal;
   }
 }

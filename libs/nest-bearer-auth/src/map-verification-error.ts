@@ -1,7 +1,7 @@
 /**
- * The verifier reports failures as jose errors (or `jsonwebtoken` errors, for a strategy that
- * kept it), the key provider and `validate` throw ours. This turns each into one of our classes
- * with a stable code.
+ * The signature step reports failures as jose errors (and a hand-wired passport-jwt strategy as
+ * `jsonwebtoken` errors); every other step throws ours. This turns each into one of our classes
+ * with a stable code, in one place.
  */
 import { BearerAuthError, InvalidTokenError } from './errors/bearer-auth-error.js';
 

@@ -1,15 +1,21 @@
 /**
- * THE one place where an error class becomes an HTTP response (RFC 6750 §3, RFC 9728 §5.1):
- * | class                     | status | WWW-Authenticate                                  |
- * | MissingCredentialsError   | 401    | Bearer resource_metadata="..." (no error code)     |
- * | InvalidRequestError       | 400    | Bearer error="invalid_request", ...                |
- * | InvalidTokenError         | 401    | Bearer error="invalid_token", ...                  |
- * | InsufficientScopeError    | 403    | Bearer error="insufficient_scope", scope="...", ... |
- * | JwksUnavailableError      | 503    | (none; Retry-After)                                 |
- * Every challenge names `resource_metadata` so a client can discover how to get a token.
- * The JSON body has `error`, `error_description` and our stable `code`.
+ * THE one place where an error class becomes an HTTP response (RFC 6750 §3, RFC 9449 §7.1,
+ * RFC 9728 §5.1):
+ * | class                     | status | WWW-Authenticate                                        |
+ * | MissingCredentialsError   | 401    | Bearer resource_metadata="...", DPoP algs="..." (no error) |
+ * | InvalidRequestError       | 400    | <scheme> error="invalid_request", ...                   |
+ * | InvalidTokenError         | 401    | <scheme> error="invalid_token", ...                     |
+ * | InvalidDpopProofError     | 401    | DPoP algs="...", error="invalid_dpop_proof", ...        |
+ * | InsufficientScopeError    | 403    | <scheme> error="insufficient_scope", scope="...", ...   |
+ * | JwksUnavailableError      | 503    | (none; Retry-After)                                     |
+ * `<scheme>` is the scheme the request used. A request without credentials is offered both
+ * schemes (RFC 9449 §7.1 allows several challenges), so the client learns the DPoP algorithms;
+ * with bound tokens required, only `DPoP` is offered. Every challenge names
+ * `resource_metadata`. The JSON body has `error`, `error_description` and our stable `code`.
  */
 import { buildBearerChallenge } from '@oauth-ref/token-types';
+import type { ResolvedBearerAuthOptions } from './bearer-auth-options.js';
+import { buildDpopChallenge } from './build-dpop-challenge.js';
 import type { BearerAuthError } from './errors/bearer-auth-error.js';
 import { InsufficientScopeError } from './errors/bearer-auth-error.js';
 
@@ -23,6 +29,52 @@ export interface BearerErrorResponse {
   };
 }
 
+export interface ChallengeContext {
+  readonly resourceMetadataUrl: string;
+  readonly realm?: string;
+  /** DPoP proof algorithms accepted; omitted or empty: no DPoP challenge is offered. */
+  readonly dpopAlgorithms?: readonly string[];
+  /** Bound tokens required (no Bearer challenge is offered). Default false. */
+  readonly dpopRequired?: boolean;
+}
+
+const STATUS = {
+  missing: 401,
+  invalid_request: 400,
+  invalid_token: 401,
+  invalid_dpop_proof: 401,
+  insufficient_scope: 403,
+} as const;
+
+function challengesFor(error: BearerAuthError, context: ChallengeContext): string {
+  const dpop = context.dpopAlgorithms ?? [];
+  const errorName = error.kind === 'missing' ? undefined : error.kind;
+  const described = errorName === undefined ? {} : { errorDescription: error.message };
+  const dpopChallenge = (withError: boolean) =>
+    buildDpopChallenge({
+      algorithms: dpop,
+      ...(withError && errorName !== undefined ? { error: errorName, ...described } : {}),
+      resourceMetadata: context.resourceMetadataUrl,
+    });
+  if (dpop.length > 0 && (error.kind === 'invalid_dpop_proof' || error.scheme === 'DPoP'))
+    return dpopChallenge(true);
+  if (dpop.length > 0 && context.dpopRequired === true)
+    return dpopChallenge(error.kind !== 'missing');
+  const scope =
+    error instanceof InsufficientScopeError && error.requiredScopes.length > 0
+      ? { scope: [...error.requiredScopes] }
+      : {};
+  const bearer = buildBearerChallenge({
+    realm: context.realm,
+    resourceMetadata: context.resourceMetadataUrl,
+    ...(errorName !== undefined ? { error: errorName, ...described } : {}),
+    ...scope,
+  } as Parameters<typeof buildBearerChallenge>[0]);
+  return dpop.length > 0 && error.kind === 'missing'
+    ? `${bearer}, ${dpopChallenge(false)}`
+    : bearer;
+}
+
 /**
  * Maps a bearer-auth error to its status, headers and JSON body.
  *
@@ -33,70 +85,37 @@ export interface BearerErrorResponse {
  */
 export function toBearerErrorResponse(
   error: BearerAuthError,
-  context: { resourceMetadataUrl: string; realm?: string },
+  context: ChallengeContext,
 ): BearerErrorResponse {
-  const base = { realm: context.realm, resourceMetadata: context.resourceMetadataUrl };
-  const headers = (challenge: string): Record<string, string> => ({
-    'WWW-Authenticate': challenge,
-    'Cache-Control': 'no-store',
-  });
   const body = (errorName: string) => ({
     error: errorName,
     error_description: error.message,
     code: error.code,
   });
-  switch (error.kind) {
-    case 'missing':
-      return {
-        status: 401,
-        headers: headers(buildBearerChallenge(base)),
-        body: body('unauthorized'),
-      };
-    case 'invalid_request':
-      return {
-        status: 400,
-        headers: headers(
-          buildBearerChallenge({
-            ...base,
-            error: 'invalid_request',
-            errorDescription: error.message,
-          }),
-        ),
-        body: body('invalid_request'),
-      };
-    case 'invalid_token':
-      return {
-        status: 401,
-        headers: headers(
-          buildBearerChallenge({
-            ...base,
-            error: 'invalid_token',
-            errorDescription: error.message,
-          }),
-        ),
-        body: body('invalid_token'),
-      };
-    case 'insufficient_scope': {
-      const scope =
-        error instanceof InsufficientScopeError ? error.requiredScopes.join(' ') : undefined;
-      return {
-        status: 403,
-        headers: headers(
-          buildBearerChallenge({
-            ...base,
-            error: 'insufficient_scope',
-            errorDescription: error.message,
-            ...(scope ? { scope: scope.split(' ') } : {}),
-          }),
-        ),
-        body: body('insufficient_scope'),
-      };
-    }
-    case 'unavailable':
-      return {
-        status: 503,
-        headers: { 'Retry-After': '5', 'Cache-Control': 'no-store' },
-        body: body('temporarily_unavailable'),
-      };
+  if (error.kind === 'unavailable') {
+    return {
+      status: 503,
+      headers: { 'Retry-After': '5', 'Cache-Control': 'no-store' },
+      body: body('temporarily_unavailable'),
+    };
   }
+  return {
+    status: STATUS[error.kind],
+    headers: { 'WWW-Authenticate': challengesFor(error, context), 'Cache-Control': 'no-store' },
+    body: body(error.kind === 'missing' ? 'unauthorized' : error.kind),
+  };
+}
+
+/**
+ * The challenge context of a configured module: its metadata URL and DPoP settings.
+ *
+ * @example
+ * toBearerErrorResponse(error, challengeContextFor(options));
+ */
+export function challengeContextFor(options: ResolvedBearerAuthOptions): ChallengeContext {
+  return {
+    resourceMetadataUrl: options.resourceMetadataUrl,
+    dpopAlgorithms: options.dpop.algorithms,
+    dpopRequired: options.dpop.required,
+  };
 }

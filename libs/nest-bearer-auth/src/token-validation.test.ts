@@ -148,6 +148,24 @@ describe('issuer and audience', () => {
     );
   });
 
+  it('refuses another issuer before any key lookup: as issuer_mismatch, no JWKS fetch', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const foreign = await new SignJWT({
+      iss: 'https://other-issuer.example',
+      sub: 'alice',
+      aud: AUDIENCE,
+      client_id: 'c',
+      jti: 'j',
+    })
+      .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: 'foreign-kid' })
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    const fetchesBefore = issuer.jwksRequests;
+    await expectRefused(foreign, 'issuer_mismatch');
+    expect(issuer.jwksRequests).toBe(fetchesBefore);
+  });
+
   it('refuses a token for another audience', async () => {
     await expectRefused(
       await issuer.issueAccessToken({ claims: { aud: 'http://localhost:9999' } }),

@@ -144,6 +144,26 @@ const schema = z
       .default('info'),
     RATE_LIMIT_MAX: integer('RATE_LIMIT_MAX', 1, 10_000_000, 300),
     RATE_LIMIT_WINDOW_SECONDS: integer('RATE_LIMIT_WINDOW_SECONDS', 1, 3600, 60),
+    RATE_LIMIT_SUBJECT_MAX: integer('RATE_LIMIT_SUBJECT_MAX', 1, 10_000_000, 300),
+    RATE_LIMIT_CLIENT_MAX: integer('RATE_LIMIT_CLIENT_MAX', 1, 10_000_000, 3000),
+    RATE_LIMIT_WEB_CLIENT_ID: z.string().trim().min(1).default('oauth-ref-web'),
+    RATE_LIMIT_WEB_CLIENT_MAX: integer('RATE_LIMIT_WEB_CLIENT_MAX', 1, 10_000_000, 30_000),
+    REDIS_URL: z
+      .string()
+      .trim()
+      .optional()
+      .refine(
+        (value) =>
+          value === undefined ||
+          value === '' ||
+          (URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol)),
+        { error: 'REDIS_URL must be a redis:// or rediss:// URL' },
+      ),
+    DPOP_REQUIRED: z
+      .enum(['true', 'false', ''], { error: 'DPOP_REQUIRED must be true or false' })
+      .optional()
+      .transform((value) => value === 'true'),
+    DPOP_PROOF_MAX_AGE_SECONDS: integer('DPOP_PROOF_MAX_AGE_SECONDS', 1, 300, 60),
     JWKS_MAX_AGE_SECONDS: integer('JWKS_MAX_AGE_SECONDS', 1, 86_400, 600),
     JWKS_COOLDOWN_SECONDS: integer('JWKS_COOLDOWN_SECONDS', 1, 3600, 30),
   })
@@ -206,7 +226,24 @@ export interface ApiConfig {
   readonly databaseUrl: string | undefined;
   readonly corsOrigins: readonly string[];
   readonly logLevel: LogLevel;
-  readonly rateLimit: { readonly max: number; readonly windowSeconds: number };
+  /**
+   * Budgets per window, counted where every instance sees them (the database, or Redis):
+   * `max` per client IP for requests without credentials or with refused ones; `subjectMax`
+   * per token subject and `clientMax` per `client_id` for authenticated requests; the web app's
+   * server (`webClientId`) carries every web user, so its client budget is `webClientMax`.
+   */
+  readonly rateLimit: {
+    readonly max: number;
+    readonly windowSeconds: number;
+    readonly subjectMax: number;
+    readonly clientMax: number;
+    readonly webClientId: string;
+    readonly webClientMax: number;
+  };
+  /** Shared counters and the DPoP replay cache go to Redis when set, else to the database. */
+  readonly redisUrl: string | undefined;
+  /** RFC 9449: whether only DPoP-bound tokens are accepted, and how old a proof may be. */
+  readonly dpop: { readonly required: boolean; readonly proofMaxAgeSeconds: number };
   /** How long fetched keys are trusted before a refetch, and how often an unknown kid may refetch. */
   readonly jwks: { readonly maxAgeSeconds: number; readonly cooldownSeconds: number };
 }
@@ -263,6 +300,15 @@ export function parseApiConfig(env: Readonly<Record<string, string | undefined>>
     rateLimit: Object.freeze({
       max: value.RATE_LIMIT_MAX,
       windowSeconds: value.RATE_LIMIT_WINDOW_SECONDS,
+      subjectMax: value.RATE_LIMIT_SUBJECT_MAX,
+      clientMax: value.RATE_LIMIT_CLIENT_MAX,
+      webClientId: value.RATE_LIMIT_WEB_CLIENT_ID,
+      webClientMax: value.RATE_LIMIT_WEB_CLIENT_MAX,
+    }),
+    redisUrl: value.REDIS_URL === '' ? undefined : value.REDIS_URL,
+    dpop: Object.freeze({
+      required: value.DPOP_REQUIRED,
+      proofMaxAgeSeconds: value.DPOP_PROOF_MAX_AGE_SECONDS,
     }),
   });
 }

@@ -2,7 +2,7 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { JwksClient } from '@oauth-ref/nest-bearer-auth';
-import { SkipRateLimit } from '../http/rate-limit.guard.js';
+import { SkipRateLimit } from '../rate-limit/anonymous-rate-limit.guard.js';
 import { NotesRepository } from '../notes/notes.repository.js';
 
 export interface ReadinessView {

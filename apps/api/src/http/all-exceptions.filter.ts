@@ -2,7 +2,9 @@
  * The API's one exception filter. Every error leaves as JSON `{ error, error_description, ... }`:
  * bearer-auth errors through the lib's single mapping (`toBearerErrorResponse`), HTTP exceptions
  * and body-parser errors (malformed JSON → 400, too large → 413) with their status, anything else
- * as a 500 without message or stack (logged server-side, never sent).
+ * as a 500 without message or stack (logged server-side, never sent); an exhausted budget as 429
+ * with Retry-After. Refused credentials (401/400 from the bearer pipeline) are charged to the
+ * caller's address budget first, so guessing tokens is limited like anonymous traffic.
  */
 import {
   Catch,
@@ -16,10 +18,18 @@ import { HttpAdapterHost } from '@nestjs/core';
 import {
   BearerAuthError,
   BEARER_AUTH_OPTIONS,
+  challengeContextFor,
   toBearerErrorResponse,
   type ResolvedBearerAuthOptions,
 } from '@oauth-ref/nest-bearer-auth';
 import { errorNameForStatus, type HttpErrorBody } from './http-error-body.js';
+import { clientAddress } from '../rate-limit/client-address.js';
+import {
+  consumePoint,
+  RATE_LIMITERS,
+  type RateLimiters,
+} from '../rate-limit/create-rate-limiters.js';
+import { TooManyRequestsError } from '../rate-limit/too-many-requests.error.js';
 
 interface ClientError {
   status?: unknown;
@@ -49,11 +59,31 @@ export class AllExceptionsFilter implements ExceptionFilter {
   constructor(
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
     @Inject(BEARER_AUTH_OPTIONS) private readonly bearerOptions: ResolvedBearerAuthOptions,
+    @Inject(RATE_LIMITERS) private readonly limiters: RateLimiters,
   ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response: unknown = http.getResponse();
+    if (
+      error instanceof BearerAuthError &&
+      error.kind !== 'insufficient_scope' &&
+      error.kind !== 'missing'
+    ) {
+      // refused credentials: the caller is not authenticated, so only its address can be charged
+      // (requests without any were charged by AnonymousRateLimitGuard already)
+      const request = http.getRequest<Parameters<typeof clientAddress>[0]>();
+      consumePoint(this.limiters.address, clientAddress(request), 'rate_limit_address').then(
+        () => this.send(response, error),
+        (limited: unknown) => this.send(response, limited),
+      );
+      return;
+    }
+    this.send(response, error);
+  }
+
+  private send(response: unknown, error: unknown): void {
     const { httpAdapter } = this.adapterHost;
-    const response: unknown = host.switchToHttp().getResponse();
     const { status, body, headers } = this.describe(error);
     for (const [name, value] of Object.entries(headers))
       httpAdapter.setHeader(response, name, value);
@@ -65,10 +95,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
     body: HttpErrorBody;
     headers: Record<string, string>;
   } {
+    if (error instanceof TooManyRequestsError) {
+      return {
+        status: 429,
+        body: {
+          error: 'too_many_requests',
+          error_description: error.message,
+          code: error.code,
+        },
+        headers: { 'Retry-After': String(error.retryAfterSeconds), 'Cache-Control': 'no-store' },
+      };
+    }
     if (error instanceof BearerAuthError) {
-      const mapped = toBearerErrorResponse(error, {
-        resourceMetadataUrl: this.bearerOptions.resourceMetadataUrl,
-      });
+      const mapped = toBearerErrorResponse(error, challengeContextFor(this.bearerOptions));
       return { status: mapped.status, body: mapped.body, headers: { ...mapped.headers } };
     }
     if (error instanceof HttpException) {

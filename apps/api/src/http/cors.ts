@@ -1,7 +1,7 @@
 /**
  * CORS for a bearer-token API (Fetch standard, "CORS protocol"): only the configured web and
  * mobile origins may read responses; no credentials (tokens travel in `Authorization`, never in
- * cookies); browsers may send `Authorization` and `Content-Type` and read `WWW-Authenticate` and
+ * cookies); browsers may send `Authorization`, `Content-Type` and `DPoP` (RFC 9449 proofs) and read `WWW-Authenticate` and
  * `Retry-After`. Origins are compared exactly (scheme, host and port; no patterns, no `null`).
  *
  * One decision function, used by the Fastify `onRequest` hook and the Express middleware. Most of
@@ -10,7 +10,7 @@
  */
 
 export const CORS_ALLOWED_METHODS = 'GET, POST, PATCH, DELETE';
-export const CORS_ALLOWED_HEADERS = 'Authorization, Content-Type';
+export const CORS_ALLOWED_HEADERS = 'Authorization, Content-Type, DPoP';
 export const CORS_EXPOSED_HEADERS = 'WWW-Authenticate, Retry-After';
 export const CORS_MAX_AGE_SECONDS = 600;
 

@@ -50,6 +50,9 @@ export async function startTestApi(options: StartTestApiOptions): Promise<TestAp
     DATABASE_URL: options.database.url,
     LOG_LEVEL: 'info',
     RATE_LIMIT_MAX: '100000',
+    RATE_LIMIT_SUBJECT_MAX: '100000',
+    RATE_LIMIT_CLIENT_MAX: '100000',
+    RATE_LIMIT_WEB_CLIENT_MAX: '100000',
     ...options.env,
   });
   const app = await createApiApp(config, {

@@ -29,16 +29,48 @@ export type BearerAuthErrorCode =
   | 'claim_missing'
   | 'claim_invalid'
   | 'token_invalid'
+  // RFC 9449 §7.1: the token's sender constraint does not fit the scheme it came with
+  | 'token_sender_constrained'
+  | 'token_not_sender_constrained'
+  | 'dpop_required'
+  // RFC 9449 §7.1 invalid_dpop_proof
+  | 'dpop_proof_missing'
+  | 'dpop_proof_malformed'
+  | 'dpop_proof_type'
+  | 'dpop_algorithm_not_allowed'
+  | 'dpop_key_invalid'
+  | 'dpop_signature_invalid'
+  | 'dpop_method_mismatch'
+  | 'dpop_url_mismatch'
+  | 'dpop_proof_stale'
+  | 'dpop_proof_future'
+  | 'dpop_token_hash_mismatch'
+  | 'dpop_key_mismatch'
+  | 'dpop_proof_replayed'
   // RFC 6750 §3.1 insufficient_scope
   | 'scope_insufficient'
   | 'principal_not_allowed'
   // the issuer's keys could not be fetched and none are cached
   | 'jwks_unavailable';
 
+/** The authorization scheme a refusal answers in (RFC 6750 `Bearer`, RFC 9449 `DPoP`). */
+export type AuthScheme = 'Bearer' | 'DPoP';
+
 /** Base class: `code` is stable, `message` is safe to show (never contains the token). */
 export abstract class BearerAuthError extends Error {
   abstract readonly kind:
-    'missing' | 'invalid_request' | 'invalid_token' | 'insufficient_scope' | 'unavailable';
+    | 'missing'
+    | 'invalid_request'
+    | 'invalid_token'
+    | 'invalid_dpop_proof'
+    | 'insufficient_scope'
+    | 'unavailable';
+
+  /**
+   * The scheme the request used, set by the pipeline once credentials were read: the challenge
+   * of the answer names it (`undefined`: no credentials yet, every accepted scheme is offered).
+   */
+  scheme: AuthScheme | undefined;
 
   constructor(
     readonly code: BearerAuthErrorCode,
@@ -65,6 +97,11 @@ export class InvalidRequestError extends BearerAuthError {
 /** The access token is expired, revoked, malformed, or invalid for another reason. */
 export class InvalidTokenError extends BearerAuthError {
   readonly kind = 'invalid_token' as const;
+}
+
+/** RFC 9449 §7.1: the DPoP proof is missing, malformed, or does not fit the request or token. */
+export class InvalidDpopProofError extends BearerAuthError {
+  readonly kind = 'invalid_dpop_proof' as const;
 }
 
 /** The token is valid but does not carry what the resource requires. */

@@ -5,3 +5,9 @@ export {
   type TestIssuer,
   type TestSigningAlgorithm,
 } from './start-test-issuer.js';
+export {
+  createDpopKey,
+  createDpopProof,
+  type DpopKey,
+  type DpopProofOptions,
+} from './create-dpop-proof.js';

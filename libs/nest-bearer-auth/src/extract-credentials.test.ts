@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractBearerToken } from './extract-bearer-token.js';
+import { extractCredentials, type BearerRequest } from './extract-credentials.js';
+
+const extractBearerToken = (request: BearerRequest) => extractCredentials(request)?.token;
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln';
 
-describe('extractBearerToken (RFC 6750 §2)', () => {
+describe('extractCredentials (RFC 6750 §2, RFC 9449 §7.1)', () => {
   it('reads the token from the Authorization header, scheme in any case', () => {
     expect(extractBearerToken({ headers: { authorization: `Bearer ${TOKEN}` } })).toBe(TOKEN);
     expect(extractBearerToken({ headers: { authorization: `bEaReR ${TOKEN}` } })).toBe(TOKEN);
@@ -53,5 +55,29 @@ describe('extractBearerToken (RFC 6750 §2)', () => {
         expect.objectContaining({ code: 'authorization_header_malformed' }),
       );
     }
+  });
+
+  it('reads the DPoP scheme with its proof header', () => {
+    expect(
+      extractCredentials({ headers: { authorization: `dpop ${TOKEN}`, dpop: 'a.b.c' } }),
+    ).toEqual({ scheme: 'DPoP', token: TOKEN, proof: 'a.b.c' });
+    expect(extractCredentials({ headers: { authorization: `Bearer ${TOKEN}` } })).toEqual({
+      scheme: 'Bearer',
+      token: TOKEN,
+      proof: undefined,
+    });
+  });
+
+  it('refuses the DPoP scheme without a proof, or with two', () => {
+    expect(() => extractCredentials({ headers: { authorization: `DPoP ${TOKEN}` } })).toThrow(
+      expect.objectContaining({ code: 'dpop_proof_missing', kind: 'invalid_dpop_proof' }),
+    );
+    const rawHeaders = ['Authorization', `DPoP ${TOKEN}`, 'DPoP', 'a.b.c', 'dpop', 'a.b.c'];
+    expect(() =>
+      extractCredentials({
+        headers: { authorization: `DPoP ${TOKEN}`, dpop: 'a.b.c' },
+        rawHeaders,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'dpop_proof_malformed' }));
   });
 });
