@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { expect, type Page, type Request, test } from '@playwright/test';
 import { createDpopKey, createDpopProof } from '@oauth-ref/nest-bearer-auth/testing';
 import { urls } from '../support/env.js';
-import { signInOnMobile } from './mobile-helpers.js';
+import { loginAndConsent, openMobileApp, signInOnMobile, startSignIn } from './mobile-helpers.js';
 
 interface Proof {
   header: Record<string, unknown>;
@@ -205,4 +205,50 @@ test('a copied refresh token is refused by the provider without the key; the app
   );
   await expect(page.getByTestId('flow-step-refresh')).toBeVisible();
   await expect(page.getByTestId('session-status')).toHaveText(/^Signed in as /);
+});
+
+test('the provider refuses this client’s code exchange without a proof (dpop_bound_access_tokens)', async ({
+  page,
+  request,
+}) => {
+  // Stop the app at its callback so the test holds the real code and verifier.
+  await openMobileApp(page);
+  await startSignIn(page);
+  // from now on the app's script is not served: the callback page stays inert and keeps the attempt
+  await page.route(`${urls.mobile}/_expo/**`, (route) => route.abort());
+  const callback = page.waitForURL(`${urls.mobile}/callback**`);
+  await loginAndConsent(page);
+  await callback;
+  const code = new URL(page.url()).searchParams.get('code') ?? '';
+  const pending = JSON.parse(
+    (await page.evaluate(() => sessionStorage.getItem('oauth-ref.mobile.pending-attempt'))) ?? '{}',
+  ) as { attempt: { codeVerifier: string; redirectUri: string; resource?: string } };
+  const form = {
+    grant_type: 'authorization_code',
+    code,
+    client_id: 'oauth-ref-mobile',
+    redirect_uri: pending.attempt.redirectUri,
+    code_verifier: pending.attempt.codeVerifier,
+    resource: urls.api,
+  };
+
+  const withoutProof = await request.post(`${urls.provider}/token`, { form });
+  expect(withoutProof.status()).toBe(400);
+  expect((await withoutProof.json()).error).toBe('invalid_grant');
+
+  // the same code, verifier and a proof: accepted and bound (the refusal did not spend the code)
+  const key = await createDpopKey();
+  const withProof = await request.post(`${urls.provider}/token`, {
+    form,
+    headers: {
+      dpop: await createDpopProof(key, { method: 'POST', url: `${urls.provider}/token` }),
+    },
+  });
+  expect(withProof.status()).toBe(200);
+  const tokens = (await withProof.json()) as { token_type: string; access_token: string };
+  expect(tokens.token_type).toBe('DPoP');
+  const claims = JSON.parse(
+    Buffer.from(tokens.access_token.split('.')[1] ?? '', 'base64url').toString(),
+  ) as { cnf?: { jkt?: string } };
+  expect(claims.cnf?.jkt).toBe(key.thumbprint);
 });
