@@ -28,7 +28,7 @@ const fromHex = (hex: string) =>
 export function createSecureStoreDpopKeyStore(): DpopKeyStore {
   return {
     description:
-      'the platform secure storage (iOS Keychain / Android Keystore-encrypted), this device only, while unlocked',
+      'the platform secure storage (iOS Keychain / Android Keystore-encrypted), this device only, while unlocked; read into app memory only to sign (not hardware-bound)',
     async load() {
       const stored = await SecureStore.getItemAsync(KEY, OPTIONS);
       return stored ? (nativeP256KeyPair(fromHex(stored)) as unknown as CryptoKeyPair) : undefined;
