@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: { conditions: ['@oauth-ref/source'] },
   ssr: { resolve: { conditions: ['@oauth-ref/source'] } },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     coverage: {
       provider: 'v8',
       include: [
@@ -16,6 +16,7 @@ export default defineConfig({
         'src/auth/auth-state.ts',
         'src/platform/pending-attempt-store.ts',
         'src/platform/web-user-agent.ts',
+        'src/platform/native-dpop-crypto.ts',
       ],
       reporter: ['text-summary', 'json-summary'],
       thresholds: { lines: 90, functions: 90, statements: 90, branches: 80 },

@@ -35,6 +35,7 @@ test('signs in with PKCE S256 as a public client and shows every step of the flo
   expect((await tokenRequest).headers()['authorization']).toBeUndefined();
 
   expect(await flowStepKinds(page)).toEqual([
+    'dpop-key',
     'discovery',
     'verifier',
     'challenge',
@@ -42,6 +43,7 @@ test('signs in with PKCE S256 as a public client and shows every step of the flo
     'callback',
     'callback-checks',
     'token-request',
+    'dpop-proof',
     'token-response',
   ]);
   await expect(page.getByTestId('session-status')).toHaveText(`Signed in as ${alice.name}`);

@@ -32,6 +32,8 @@ export interface DemoClient {
   /** The scopes this client may be granted (space-delimited in the registration). */
   readonly scope: string;
   readonly tokenEndpointAuthMethod: 'client_secret_basic' | 'none';
+  /** RFC 9449 §5.2 `dpop_bound_access_tokens`: token requests without a DPoP proof are refused. */
+  readonly dpopBoundAccessTokens?: boolean;
 }
 
 /** The demo users. Their passwords are listed in the README. */
@@ -115,6 +117,9 @@ export function mobileClientAt(mobileUrl: string): DemoClient {
     grantTypes: Object.freeze(['authorization_code', 'refresh_token'] as const),
     scope: 'openid profile email offline_access notes:read notes:write',
     tokenEndpointAuthMethod: 'none',
+    // Sender-constrained tokens (RFC 9449, RFC 9700 §4.14): a copied access or refresh token is
+    // useless without the app's private key.
+    dpopBoundAccessTokens: true,
   });
 }
 

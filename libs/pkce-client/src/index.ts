@@ -21,6 +21,16 @@ export {
   type AuthorizationAttempt,
 } from './create-authorization-attempt.js';
 export { discoverAuthorizationServer } from './discover-authorization-server.js';
+export type { DpopKeyStore } from './dpop/dpop-key-store.js';
+export { DPOP_KEY_ALGORITHM, generateDpopKeyPair } from './dpop/generate-dpop-key-pair.js';
+export { createIndexedDbDpopKeyStore, type IdbFactory } from './dpop/indexeddb-dpop-key-store.js';
+export { loadOrCreateDpopKeyPair } from './dpop/load-or-create-dpop-key-pair.js';
+export {
+  recordDpopProofs,
+  type DpopProofRecorder,
+  type RecordedDpopProof,
+} from './dpop/record-dpop-proofs.js';
+export { retryOnceOnDpopNonce } from './dpop/retry-once-on-dpop-nonce.js';
 export {
   describePkceClientError,
   pkceClientErrorCatalogue,
@@ -36,6 +46,7 @@ export {
   describeTokenRequestStep,
   describeTokenResponseStep,
 } from './flow-log/describe-steps.js';
+export { describeDpopKeyStep, describeDpopProofSteps } from './flow-log/describe-dpop-steps.js';
 export {
   appendFlowSteps,
   createFlowStep,

@@ -3,9 +3,13 @@
  * sender-unconstrained, so the provider rotates them: each use returns a new refresh token and the
  * old one becomes invalid; presenting an old one again is treated as theft and revokes the grant.
  * An `invalid_grant` answer therefore ends the session (`refresh_token_rejected`).
+ * RFC 9449 §5 / RFC 9700 §4.14.2: with a DPoP handle the refresh request carries a proof; a public
+ * client's refresh token is bound to that key, so the provider refuses it without a proof signed
+ * by the same key — a copied refresh token is useless on its own.
  */
 import * as oauth from 'oauth4webapi';
 import { PkceClientError } from './errors/pkce-client-error.js';
+import { retryOnceOnDpopNonce } from './dpop/retry-once-on-dpop-nonce.js';
 import { mapTokenEndpointError } from './errors/map-token-endpoint-error.js';
 import { type PkceClientSettings, toOauthClient, toRequestOptions } from './settings.js';
 import { type TokenSet, toTokenSet } from './token-set.js';
@@ -33,11 +37,20 @@ export async function refreshTokenSet(
   if (!refreshToken) throw new PkceClientError('no_refresh_token');
   const client = toOauthClient(settings);
   try {
-    const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), refreshToken, {
-      ...toRequestOptions(settings),
-      ...(settings.resource ? { additionalParameters: { resource: settings.resource } } : {}),
+    const result = await retryOnceOnDpopNonce(settings.dpop, async () => {
+      const response = await oauth.refreshTokenGrantRequest(
+        as,
+        client,
+        oauth.None(),
+        refreshToken,
+        {
+          ...toRequestOptions(settings),
+          ...(settings.dpop ? { DPoP: settings.dpop } : {}),
+          ...(settings.resource ? { additionalParameters: { resource: settings.resource } } : {}),
+        },
+      );
+      return oauth.processRefreshTokenResponse(as, client, response);
     });
-    const result = await oauth.processRefreshTokenResponse(as, client, response);
     const tokenSet = toTokenSet(result, {
       requestedScope: settings.scope,
       now: now(),

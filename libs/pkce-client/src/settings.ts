@@ -18,6 +18,12 @@ export interface PkceClientSettings {
    * production issuers are https.
    */
   readonly allowInsecureHttp: boolean;
+  /**
+   * RFC 9449: the DPoP handle (oauth4webapi `DPoP(client, keyPair)`) of this install's key. When
+   * set, the token and refresh requests carry a proof, so the provider binds the access token
+   * (`cnf.jkt`, `token_type: DPoP`) and, for a public client, the refresh token to the key.
+   */
+  readonly dpop?: oauth.DPoPHandle;
   /** Replace fetch (tests, logging wrappers). */
   readonly fetch?: typeof fetch;
 }

@@ -6,6 +6,7 @@ import {
 import { describe, expect, it, vi } from 'vitest';
 import { loadAppConfig } from '../config/load-app-config.js';
 import { createSessionStoragePendingAttemptStore } from '../platform/pending-attempt-store.js';
+import { memoryDpopKeyStore } from '../testing/memory-dpop-key-store.js';
 import { memoryStorage } from '../testing/memory-storage.js';
 import { AuthController } from './auth-controller.js';
 import type { AuthorizationOutcome, UserAgent } from './user-agent.js';
@@ -61,14 +62,26 @@ function createStack(
     forgetCallbackUrl: vi.fn(),
   };
   const refreshTokenStore = createMemorySecretStore('tab memory');
+  const dpopKeyStore = memoryDpopKeyStore();
   const newPage = () =>
     new AuthController(config, {
       refreshTokenStore,
       pendingAttempts: createSessionStoragePendingAttemptStore(storage),
       userAgent,
+      dpopKeyStore,
       fetch,
     });
-  return { server, fetch, storage, navigations, userAgent, refreshTokenStore, newPage, apiCalls };
+  return {
+    server,
+    fetch,
+    storage,
+    navigations,
+    userAgent,
+    refreshTokenStore,
+    dpopKeyStore,
+    newPage,
+    apiCalls,
+  };
 }
 
 /** Web: sign in on one page, come back to /callback on a fresh page (full-page redirect). */
@@ -86,13 +99,15 @@ async function signedInOnWeb(stack = createStack(), tamper?: (callback: URL) => 
 
 describe('AuthController (web build)', () => {
   it('signs in across the full-page redirect and logs every PKCE step', async () => {
+    const stack = createStack();
     const { controller, authorizationUrl, storage, refreshTokenStore, userAgent } =
-      await signedInOnWeb();
+      await signedInOnWeb(stack);
     const state = controller.getState();
     expect(state.error).toBeUndefined();
     expect(state.phase).toBe('signed-in');
     expect(state.session.status).toBe('signed-in');
     expect(state.log.map((s) => s.kind)).toEqual([
+      'dpop-key',
       'discovery',
       'verifier',
       'challenge',
@@ -100,8 +115,21 @@ describe('AuthController (web build)', () => {
       'callback',
       'callback-checks',
       'token-request',
+      'dpop-proof',
       'token-response',
     ]);
+    // the proof of the token request, decoded: public jwk in the header, claims for this request
+    const proofStep = state.log.find((s) => s.kind === 'dpop-proof');
+    const proofHeader = JSON.parse(proofStep?.fields[0]?.value ?? '{}');
+    expect(proofHeader).toMatchObject({ typ: 'dpop+jwt', alg: 'ES256', jwk: { kty: 'EC' } });
+    expect(proofHeader.jwk).not.toHaveProperty('d');
+    expect(JSON.parse(proofStep?.fields[1]?.value ?? '{}')).toMatchObject({
+      htm: 'POST',
+      htu: 'http://localhost:4000/token',
+    });
+    expect(state.session.tokens?.tokenType).toBe('dpop');
+    // one key per install: the callback page reused the key the first page made
+    expect(stack.dpopKeyStore.saved).toBe(1);
     expect(authorizationUrl.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorizationUrl.searchParams.has('client_secret')).toBe(false);
     expect(storage.length).toBe(0); // the pending attempt was used once and deleted
@@ -188,7 +216,12 @@ describe('AuthController (web build)', () => {
     await controller.start(stack.server.authorize(stack.navigations.at(-1) as URL));
     await controller.loadNotes();
     expect(controller.getState().notes).toEqual([{ id: 'n1', title: 'hello', body: 'world' }]);
-    expect(stack.apiCalls[0]?.headers.get('authorization')).toMatch(/^Bearer eyJ/);
+    expect(stack.apiCalls[0]?.headers.get('authorization')).toMatch(/^DPoP eyJ/);
+    const proof = stack.apiCalls[0]?.headers.get('dpop') ?? '';
+    const claims = JSON.parse(Buffer.from(proof.split('.')[1] ?? '', 'base64url').toString());
+    expect(claims).toMatchObject({ htm: 'GET', htu: 'http://localhost:3333/notes' });
+    expect(claims.ath).toMatch(/^[\w-]{43}$/);
+    expect(controller.getState().log.at(-2)?.kind).toBe('dpop-proof');
     await controller.createNote('t', 'b');
     const last = controller.getState().lastApiCall;
     expect(last?.result).toMatchObject({ ok: false, status: 403, requiredScope: 'notes:write' });
@@ -231,8 +264,8 @@ describe('AuthController (web build)', () => {
       controller
         .getState()
         .log.map((s) => s.kind)
-        .slice(-2),
-    ).toEqual(['refresh', 'api-request']);
+        .slice(-4),
+    ).toEqual(['dpop-proof', 'refresh', 'dpop-proof', 'api-request']);
   });
 
   it('says "sign in first" when the API is called without a session', async () => {
@@ -273,6 +306,7 @@ describe('AuthController (web build)', () => {
       refreshTokenStore: createMemorySecretStore(),
       pendingAttempts: createSessionStoragePendingAttemptStore(memoryStorage()),
       userAgent: stack.userAgent,
+      dpopKeyStore: stack.dpopKeyStore,
       fetch: (async () => {
         throw new TypeError('Failed to fetch');
       }) as typeof fetch,

@@ -12,6 +12,10 @@ import {
   createFlowStep,
   createTokenSession,
   describeAttemptSteps,
+  describeDpopKeyStep,
+  describeDpopProofSteps,
+  type DpopKeyStore,
+  type DpopProofRecorder,
   describeCallbackChecksStep,
   describeCallbackStep,
   describeTokenRequestStep,
@@ -21,16 +25,19 @@ import {
   type FlowField,
   type FlowStep,
   isPkceClientError,
+  loadOrCreateDpopKeyPair,
   parsePendingAttempt,
+  recordDpopProofs,
   type PkceClientSettings,
   refreshTokenSet,
   revokeRefreshToken,
   type SecretStore,
   serialisePendingAttempt,
   type TokenSession,
+  type TokenSet,
   validateCallback,
 } from '@oauth-ref/pkce-client';
-import type * as oauth from 'oauth4webapi';
+import * as oauth from 'oauth4webapi';
 import type { AppConfig } from '../config/load-app-config.js';
 import type { PendingAttemptStore } from '../platform/pending-attempt-store.js';
 import { type AuthViewState, initialAuthViewState } from './auth-state.js';
@@ -40,6 +47,10 @@ export interface AuthPorts {
   readonly refreshTokenStore: SecretStore;
   readonly pendingAttempts: PendingAttemptStore;
   readonly userAgent: UserAgent;
+  /** Where this install's DPoP key pair lives (IndexedDB on the web, secure storage natively). */
+  readonly dpopKeyStore: DpopKeyStore;
+  /** Makes a new DPoP key pair (default: a non-extractable Web Crypto ES256 key). */
+  readonly generateDpopKey?: () => Promise<oauth.CryptoKeyPair>;
   readonly fetch?: typeof fetch;
   readonly now?: () => number;
 }
@@ -53,6 +64,8 @@ export class AuthController {
   private readonly listeners = new Set<() => void>();
   private readonly session: TokenSession;
   private as: oauth.AuthorizationServer | undefined;
+  private dpop: oauth.DPoPHandle | undefined;
+  private readonly proofs: DpopProofRecorder;
   private readonly now: () => number;
 
   constructor(
@@ -60,6 +73,8 @@ export class AuthController {
     private readonly ports: AuthPorts,
   ) {
     this.now = ports.now ?? (() => Date.now());
+    const send = ports.fetch ?? ((input, init) => fetch(input, init));
+    this.proofs = recordDpopProofs(send);
     this.session = createTokenSession(ports.refreshTokenStore, (current, refreshToken) =>
       refreshTokenSet(this.requireAs(), this.settings(), current, refreshToken, this.now),
     );
@@ -81,7 +96,10 @@ export class AuthController {
   /** Discovers the provider and, when the page is the web callback, completes the sign-in. */
   async start(callbackUrl?: URL): Promise<void> {
     const pending = callbackUrl ? this.ports.pendingAttempts.take() : null;
+    let key;
     try {
+      key = await loadOrCreateDpopKeyPair(this.ports.dpopKeyStore, this.ports.generateDpopKey);
+      this.dpop = oauth.DPoP({}, key.keyPair);
       this.as = await discoverAuthorizationServer(this.settings());
     } catch (error) {
       this.update({ phase: 'unavailable' });
@@ -90,6 +108,11 @@ export class AuthController {
     }
     if (!callbackUrl) {
       this.log(
+        describeDpopKeyStep({
+          thumbprint: await this.dpop.calculateThumbprint(),
+          created: key.created,
+          home: this.ports.dpopKeyStore.description,
+        }),
         createFlowStep('discovery', {
           outcome: 'ok',
           at: this.now(),
@@ -104,6 +127,10 @@ export class AuthController {
             plain(
               'authorization_response_iss_parameter_supported',
               String(this.as.authorization_response_iss_parameter_supported ?? false),
+            ),
+            plain(
+              'dpop_signing_alg_values_supported',
+              this.as.dpop_signing_alg_values_supported?.join(' ') ?? 'not stated',
             ),
           ],
         }),
@@ -174,6 +201,7 @@ export class AuthController {
         params,
         this.now,
       );
+      this.logProofs('token request');
       this.log({
         ...describeTokenResponseStep('token-response', tokens, this.config.refreshTokenHome),
         at: this.now(),
@@ -187,6 +215,7 @@ export class AuthController {
   async refresh(): Promise<void> {
     await this.run(async () => {
       const result = await this.session.refresh();
+      this.logProofs('refresh request');
       this.log({
         ...describeTokenResponseStep('refresh', result.tokenSet, this.config.refreshTokenHome, [
           plain(
@@ -221,8 +250,10 @@ export class AuthController {
       const url = new URL(`${this.config.apiUrl}${path}`);
       const result = await callProtectedResource(tokens.accessToken, method, url, body, {
         allowInsecureHttp: this.config.allowInsecureHttp,
-        ...(this.ports.fetch ? { fetch: this.ports.fetch } : {}),
+        fetch: this.proofs.fetch,
+        ...this.dpopFor(tokens),
       });
+      this.logProofs(`API ${label}`);
       this.log(
         createFlowStep('api-request', {
           at: this.now(),
@@ -232,7 +263,9 @@ export class AuthController {
             plain('request', `${method} ${url.href}`),
             plain(
               'authorization',
-              'Bearer <access_token> (the one from the latest token response)',
+              tokens.tokenType.toLowerCase() === 'dpop'
+                ? "DPoP <access_token> plus a DPoP header: the proof above, signed by this install's key for this method and URL, with ath = hash of the token"
+                : 'Bearer <access_token> (the provider did not bind this token to the key)',
             ),
             ...(body === undefined ? [] : [plain('body', JSON.stringify(body))]),
             plain('status', String(result.status)),
@@ -254,22 +287,24 @@ export class AuthController {
         ...(result.ok && label === 'GET /notes' ? { notes: result.body } : {}),
       });
       if (result.ok && method === 'POST') {
-        await this.loadNotesQuietly(tokens.accessToken);
+        await this.loadNotesQuietly(tokens);
       }
     });
   }
 
-  private async loadNotesQuietly(accessToken: string) {
+  private async loadNotesQuietly(tokens: Pick<TokenSet, 'accessToken' | 'tokenType'>) {
     const result = await callProtectedResource(
-      accessToken,
+      tokens.accessToken,
       'GET',
       new URL(`${this.config.apiUrl}/notes`),
       undefined,
       {
         allowInsecureHttp: this.config.allowInsecureHttp,
-        ...(this.ports.fetch ? { fetch: this.ports.fetch } : {}),
+        fetch: this.proofs.fetch,
+        ...this.dpopFor(tokens),
       },
     );
+    this.logProofs('API GET /notes (list after the write)');
     if (result.ok) this.update({ notes: result.body });
   }
 
@@ -335,8 +370,29 @@ export class AuthController {
       resource: this.config.resource,
       postLogoutRedirectUri: this.config.postLogoutRedirectUri,
       allowInsecureHttp: this.config.allowInsecureHttp,
-      ...(this.ports.fetch ? { fetch: this.ports.fetch } : {}),
+      fetch: this.proofs.fetch,
+      dpop: this.requireDpop(),
     };
+  }
+
+  /**
+   * RFC 9449 §7.1: a DPoP-bound token goes with the DPoP scheme and a proof; a token the provider
+   * did not bind (a vendor without DPoP) goes as Bearer.
+   */
+  private dpopFor(tokens: Pick<TokenSet, 'tokenType'>): { dpop?: oauth.DPoPHandle } {
+    return tokens.tokenType.toLowerCase() === 'dpop' ? { dpop: this.requireDpop() } : {};
+  }
+
+  private requireDpop(): oauth.DPoPHandle {
+    if (!this.dpop) throw new Error('The DPoP key has not been loaded yet.');
+    return this.dpop;
+  }
+
+  /** Logs the proofs sent since the last call (a nonce retry shows as a second proof). */
+  private logProofs(purpose: string): void {
+    const sent = this.proofs.take();
+    if (sent.length > 0)
+      this.log(...describeDpopProofSteps(sent, purpose).map((s) => ({ ...s, at: this.now() })));
   }
 
   private requireAs(): oauth.AuthorizationServer {
@@ -361,6 +417,7 @@ export class AuthController {
   }
 
   private fail(error: unknown): void {
+    this.logProofs('refused request');
     const code = isPkceClientError(error) ? error.code : 'unexpected_error';
     const message = error instanceof Error ? error.message : String(error);
     this.log(

@@ -1,14 +1,16 @@
 /** The composition root: picks the platform ports and builds the one AuthController. */
-import { createMemorySecretStore } from '@oauth-ref/pkce-client';
+import { createIndexedDbDpopKeyStore, createMemorySecretStore } from '@oauth-ref/pkce-client';
 import { Platform } from 'react-native';
 import { appConfig } from '../config/app-config.js';
 import { installNativeCrypto } from '../platform/install-native-crypto.js';
+import { installNativeDpopCrypto, nativeP256KeyPair } from '../platform/native-dpop-crypto.js';
 import { createNativeUserAgent } from '../platform/native-user-agent.js';
 import {
   createMemoryPendingAttemptStore,
   createSessionStoragePendingAttemptStore,
 } from '../platform/pending-attempt-store.js';
 import { createSecureRefreshTokenStore } from '../platform/secure-refresh-token-store.js';
+import { createSecureStoreDpopKeyStore } from '../platform/secure-store-dpop-key-store.js';
 import { createWebUserAgent } from '../platform/web-user-agent.js';
 import { AuthController } from './auth-controller.js';
 
@@ -23,14 +25,18 @@ export function createAuthController(): {
       refreshTokenStore: createMemorySecretStore(appConfig.refreshTokenHome),
       pendingAttempts: createSessionStoragePendingAttemptStore(window.sessionStorage),
       userAgent: createWebUserAgent(window),
+      dpopKeyStore: createIndexedDbDpopKeyStore(window.indexedDB),
     });
     return { controller, callbackUrl: url.pathname === '/callback' ? url : undefined };
   }
   installNativeCrypto();
+  installNativeDpopCrypto();
   const controller = new AuthController(appConfig, {
     refreshTokenStore: createSecureRefreshTokenStore(appConfig.refreshTokenHome),
     pendingAttempts: createMemoryPendingAttemptStore(),
     userAgent: createNativeUserAgent(),
+    dpopKeyStore: createSecureStoreDpopKeyStore(),
+    generateDpopKey: async () => nativeP256KeyPair() as unknown as CryptoKeyPair,
   });
   return { controller, callbackUrl: undefined };
 }

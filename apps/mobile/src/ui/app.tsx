@@ -192,7 +192,9 @@ function ApiCard({ state, controller }: { state: AuthViewState; controller: Auth
         Call the API
       </Text>
       <Text style={styles.muted}>
-        Each call sends the in-memory access token as a Bearer token to {appConfig.apiUrl}.
+        Each call sends the in-memory access token to {appConfig.apiUrl} as `Authorization: DPoP`
+        with a fresh proof signed by this install&apos;s key (Bearer only if the provider did not
+        bind the token). A copy of the token alone is refused.
       </Text>
       <View style={styles.row}>
         <Button label="Call GET /me" onPress={() => void controller.callMe()} disabled={disabled} />

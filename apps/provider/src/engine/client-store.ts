@@ -20,6 +20,7 @@ export function clientMetadataFromDemo(client: DemoClient): ClientMetadata {
     response_types: isMachine ? [] : ['code'],
     token_endpoint_auth_method: client.tokenEndpointAuthMethod,
     scope: client.scope,
+    ...(client.dpopBoundAccessTokens ? { dpop_bound_access_tokens: true } : {}),
   };
 }
 

@@ -4,6 +4,9 @@
  * a 403 `insufficient_scope` names the scope the token lacks. The challenge comes from the
  * `WWW-Authenticate` header (parsed by oauth4webapi) when the browser may read it, else from the
  * JSON error body.
+ * RFC 9449 §7: with a DPoP handle the token goes as `Authorization: DPoP <token>` with a `DPoP`
+ * proof whose `ath` is the token's hash; a `use_dpop_nonce` challenge (§9) is answered once with a
+ * fresh proof carrying the API's nonce.
  */
 import * as oauth from 'oauth4webapi';
 
@@ -35,12 +38,29 @@ export async function callProtectedResource(
   method: 'GET' | 'POST',
   url: URL,
   jsonBody?: unknown,
-  options: { allowInsecureHttp?: boolean; fetch?: typeof fetch } = {},
+  options: { allowInsecureHttp?: boolean; fetch?: typeof fetch; dpop?: oauth.DPoPHandle } = {},
+): Promise<ApiCallResult> {
+  const first = await sendOnce(accessToken, method, url, jsonBody, options);
+  if (!options.dpop || !asksForDpopNonce(first)) return first;
+  return sendOnce(accessToken, method, url, jsonBody, options);
+}
+
+function asksForDpopNonce(result: ApiCallResult): boolean {
+  return !result.ok && result.status === 401 && result.error === 'use_dpop_nonce';
+}
+
+async function sendOnce(
+  accessToken: string,
+  method: 'GET' | 'POST',
+  url: URL,
+  jsonBody: unknown,
+  options: { allowInsecureHttp?: boolean; fetch?: typeof fetch; dpop?: oauth.DPoPHandle },
 ): Promise<ApiCallResult> {
   const headers = new Headers({ accept: 'application/json' });
   if (jsonBody !== undefined) headers.set('content-type', 'application/json');
   const requestOptions: oauth.ProtectedResourceRequestOptions = {
     [oauth.allowInsecureRequests]: options.allowInsecureHttp ?? false,
+    ...(options.dpop ? { DPoP: options.dpop } : {}),
     // fetch accepts every body oauth4webapi passes; the DOM and Node typings merely disagree.
     ...(options.fetch
       ? {
@@ -63,7 +83,8 @@ export async function callProtectedResource(
   } catch (error) {
     if (!(error instanceof oauth.WWWAuthenticateChallengeError)) throw error;
     response = error.response;
-    challenge = error.cause.find((c) => c.scheme === 'bearer') ?? error.cause[0];
+    challenge =
+      error.cause.find((c) => c.scheme === (options.dpop ? 'dpop' : 'bearer')) ?? error.cause[0];
   }
   const body = await readBody(response);
   if (response.ok) return { ok: true, status: response.status, body };
@@ -110,7 +131,7 @@ function explainFailure(
   scope: string | undefined,
 ): string {
   if (status === 401) {
-    return `401 ${error ?? 'unauthorized'}: the API did not accept the access token (missing, expired, wrong audience or not an access token). Refresh it or sign in again.`;
+    return `401 ${error ?? 'unauthorized'}: the API did not accept the access token or its DPoP proof (missing, expired, wrong audience, not an access token, or not signed by the key it is bound to). Refresh it or sign in again.`;
   }
   if (status === 403) {
     return `403 ${error ?? 'forbidden'}: the token is valid but lacks ${scope ? `the scope "${scope}"` : 'a required scope'}. Sign in again granting it.`;

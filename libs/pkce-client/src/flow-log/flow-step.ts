@@ -60,7 +60,18 @@ export const flowStepCatalogue = {
   },
   'api-request': {
     title: 'API request',
-    explanation: 'The access token is sent as a Bearer token (RFC 6750) to the resource server.',
+    explanation:
+      'The access token is sent to the resource server: as `Authorization: DPoP <token>` with a fresh proof when it is DPoP-bound (RFC 9449 §7), else as a Bearer token (RFC 6750).',
+  },
+  'dpop-key': {
+    title: 'DPoP key pair (this install)',
+    explanation:
+      'RFC 9449: tokens are bound to this key. The private key signs proofs but cannot be read out (non-extractable Web Crypto key on the web, the platform keystore natively). A copied access or refresh token is useless without it: every request must carry a proof signed by this key, and the token names the key by its thumbprint (cnf.jkt).',
+  },
+  'dpop-proof': {
+    title: 'DPoP proof',
+    explanation:
+      "A JWT signed by the private key, made for exactly one request: typ dpop+jwt, the public jwk, htm and htu (method and URL, no query), iat, a unique jti, and ath (hash of the access token) on API calls. The server checks it and that the key thumbprint equals the token's cnf.jkt; a thief holding only the token cannot sign one.",
   },
   refresh: {
     title: 'Refresh (rotation)',

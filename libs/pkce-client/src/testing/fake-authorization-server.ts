@@ -3,6 +3,8 @@
  * oauth4webapi without a network. It checks PKCE for real (S256 of the verifier must equal the
  * stored challenge), signs ID tokens with a real RS256 key, rotates refresh tokens and treats the
  * reuse of a rotated one as theft (the whole grant is revoked), like the mock provider does.
+ * A token request carrying a `DPoP` header gets `token_type: DPoP` (the proof itself is not
+ * verified here: the DPoP unit tests verify proofs with Web Crypto).
  */
 import { createHash, generateKeyPairSync, type KeyObject, randomUUID, sign } from 'node:crypto';
 import type * as oauth from 'oauth4webapi';
@@ -92,7 +94,7 @@ export function createFakeAuthorizationServer(
         exp: now + 600,
         jti: randomUUID(),
       }),
-      token_type: 'Bearer',
+      token_type: dpopBound ? 'DPoP' : 'Bearer',
       expires_in: 600,
       scope,
     };
@@ -115,8 +117,15 @@ export function createFakeAuthorizationServer(
     return body;
   };
 
-  const handle = async (url: URL, method: string, form: URLSearchParams): Promise<Response> => {
+  let dpopBound = false;
+  const handle = async (
+    url: URL,
+    method: string,
+    form: URLSearchParams,
+    headers: Headers,
+  ): Promise<Response> => {
     requests.push({ method, path: url.pathname, form });
+    dpopBound = headers.has('dpop');
     if (url.pathname === '/.well-known/openid-configuration') return json(200, metadata);
     if (url.pathname === '/token/revocation') {
       const token = form.get('token') ?? '';
@@ -178,7 +187,7 @@ export function createFakeAuthorizationServer(
       body instanceof URLSearchParams
         ? body
         : new URLSearchParams(typeof body === 'string' ? body : '');
-    return handle(url, init?.method ?? 'GET', form);
+    return handle(url, init?.method ?? 'GET', form, new Headers(init?.headers));
   }) as typeof fetch;
 
   return {
