@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SiteHeader } from './components/site-header';
 import './globals.css';
@@ -9,7 +10,9 @@ export const metadata: Metadata = {
     'A Next.js confidential client signing in with OpenID Connect Authorization Code + PKCE, keeping every token on the server.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: its scripts need this response's CSP nonce (proxy.ts).
+  await connection();
   return (
     <html lang="en">
       <body>

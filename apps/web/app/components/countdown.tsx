@@ -2,9 +2,22 @@
 
 import { useEffect, useState } from 'react';
 
-/** Counts down to a moment given in seconds since the epoch; announces only on expiry. */
-export function Countdown({ until, label }: { until: number; label: string }) {
-  const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
+/**
+ * Counts down to a moment given in seconds since the epoch; announces only on expiry.
+ * The first render uses `renderedAt`, the server's clock when it rendered the page, so the HTML
+ * from the server and the browser's first render are the same text (no hydration mismatch,
+ * React error #418); the browser's clock takes over at the first tick.
+ */
+export function Countdown({
+  until,
+  renderedAt,
+  label,
+}: {
+  until: number;
+  renderedAt: number;
+  label: string;
+}) {
+  const [now, setNow] = useState(renderedAt);
   useEffect(() => {
     const timer = setInterval(() => setNow(Math.floor(Date.now() / 1000)), 1000);
     return () => clearInterval(timer);

@@ -152,6 +152,7 @@ export default async function InspectorPage({
   const refreshes = events.filter(
     (event) => event.step === 'refresh' || event.step === 'refresh_rejected',
   );
+  const renderedAt = Math.floor(Date.now() / 1000);
   const time = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
 
   return (
@@ -174,7 +175,12 @@ export default async function InspectorPage({
         </p>
         {account?.expires_at ? (
           <p>
-            Access token: <Countdown until={account.expires_at} label="The access token" />
+            Access token:{' '}
+            <Countdown
+              until={account.expires_at}
+              renderedAt={renderedAt}
+              label="The access token"
+            />
           </p>
         ) : (
           <p className="alert warn">

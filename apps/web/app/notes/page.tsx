@@ -2,15 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '../../src/server/current-user';
 import { runNotes } from '../../src/server/notes-service';
+import { messageForCode } from '../../src/messages/message-for-code';
+import {
+  NOTES_ERRORS,
+  NOTES_GENERIC_ERROR,
+  NOTES_GENERIC_NOTICE,
+  NOTES_NOTICES,
+} from '../../src/messages/notes-messages';
+import { NOTE_BODY_MAX, NOTE_TITLE_MAX } from '../../src/notes/note-limits';
 import { createNoteAction, deleteNoteAction } from './actions';
+import { NoteForm } from './note-form';
 
 export const metadata: Metadata = { title: 'Notes' };
-
-const NOTICES: Record<string, string> = {
-  created: 'Note created.',
-  updated: 'Note saved.',
-  deleted: 'Note deleted.',
-};
 
 export default async function NotesPage({
   searchParams,
@@ -20,7 +23,9 @@ export default async function NotesPage({
   const user = await requireUser('/notes');
   const params = await searchParams;
   const result = await runNotes(user, (api) => api.list());
-  const notice = params.notice ? NOTICES[params.notice] : undefined;
+  // Codes pick fixed texts; whatever else a link puts in ?notice= or ?error= is never shown.
+  const notice = messageForCode(NOTES_NOTICES, params.notice, NOTES_GENERIC_NOTICE);
+  const error = messageForCode(NOTES_ERRORS, params.error, NOTES_GENERIC_ERROR);
   return (
     <>
       <h1>Your notes</h1>
@@ -33,23 +38,23 @@ export default async function NotesPage({
           {notice}
         </p>
       ) : null}
-      {params.error ? (
+      {error ? (
         <div className="alert error" role="alert" data-testid="notes-error">
-          <p>{params.error.slice(0, 400)}</p>
+          <p>{error}</p>
         </div>
       ) : null}
 
       <section className="card" aria-labelledby="new-note">
         <h2 id="new-note">New note</h2>
-        <form action={createNoteAction}>
-          <label htmlFor="title">Title</label>
-          <input id="title" name="title" type="text" required maxLength={200} />
-          <label htmlFor="body">Text</label>
-          <textarea id="body" name="body" maxLength={5000} />
-          <p>
-            <button type="submit">Add note</button>
-          </p>
-        </form>
+        <p className="hint">
+          A title of up to {NOTE_TITLE_MAX} characters and a text of up to{' '}
+          {NOTE_BODY_MAX.toLocaleString('en')}: the notes API refuses longer ones.
+        </p>
+        <NoteForm
+          action={createNoteAction}
+          initial={{ title: '', body: '' }}
+          submitLabel="Add note"
+        />
       </section>
 
       <h2>All notes</h2>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeRedirect } from '../../src/auth/safe-redirect';
+import { messageForCode } from '../../src/messages/message-for-code';
 import { config } from '../../src/config/config';
 import { getCurrentUser } from '../../src/server/current-user';
 import { SignInButton } from '../components/sign-in-button';
@@ -23,7 +24,7 @@ export default async function SignInPage({
   const path = target.url.slice(config.baseUrl.length) || '/';
   if (await getCurrentUser()) redirect(path);
   const message = params.error
-    ? (MESSAGES[params.error] ?? 'Sign-in did not complete. Try again.')
+    ? messageForCode(MESSAGES, params.error, 'Sign-in did not complete. Try again.')
     : null;
   return (
     <>

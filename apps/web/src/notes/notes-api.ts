@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { AccessTokenSource } from '@oauth-ref/web-auth';
-import { ApiError, apiErrorFromResponse } from './api-error';
+import { ApiError, apiErrorFromResponse, NETWORK_FAILURE } from './api-error';
 
 export const noteSchema = z.object({
   id: z.string(),
@@ -64,7 +64,7 @@ export function createNotesApi(options: {
           signal: AbortSignal.timeout(10_000),
         });
       } catch {
-        throw new ApiError('unavailable', 503, null, null);
+        throw new ApiError('unavailable', 503, null, null, null, NETWORK_FAILURE);
       }
     };
     let response = await attempt(await options.tokens.getAccessToken(options.accountId));

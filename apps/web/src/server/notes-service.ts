@@ -12,8 +12,12 @@ import { logSecurityEvent } from '../security/log-security-event';
 import { getAccessTokenSource } from './access-tokens';
 import type { CurrentUser } from './current-user';
 
+/** Why an operation failed, as a stable code (the keys of NOTES_ERRORS). */
+export type NotesFailureCode = ApiError['kind'] | 'refresh_failed';
+
 export type NotesResult<T> =
-  { ok: true; value: T } | { ok: false; message: string; status: number | null };
+  | { ok: true; value: T }
+  | { ok: false; code: NotesFailureCode; message: string; status: number | null };
 
 export async function notesApiFor(user: CurrentUser): Promise<NotesApi> {
   if (!user.accountId) redirect('/session-expired');
@@ -41,12 +45,13 @@ export async function runNotes<T>(
     if (error instanceof ApiError) {
       if (error.kind === 'unauthorized')
         logSecurityEvent('api.unauthorized', { userId: user.userId, error: error.oauthError });
-      return { ok: false, message: error.userMessage, status: error.status };
+      return { ok: false, code: error.kind, message: error.userMessage, status: error.status };
     }
     if (error instanceof AuthError) {
       logSecurityEvent('refresh.failed', { userId: user.userId, code: error.code });
       return {
         ok: false,
+        code: 'refresh_failed',
         message:
           'The provider could not renew your access token right now (it may be down). Your session is kept; try again in a moment.',
         status: null,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { isKnownCode } from '../../../src/messages/message-for-code';
 import { SignInButton } from '../../components/sign-in-button';
 
 export const metadata: Metadata = { title: 'Sign-in error' };
@@ -67,7 +68,9 @@ export default async function AuthErrorPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { error } = await searchParams;
-  const copy = (error && COPY[error]) || FALLBACK;
+  // Only a known code selects text (and is itself shown); anything else gets the fallback.
+  const known = isKnownCode(COPY, error);
+  const copy = known ? COPY[error]! : FALLBACK;
   return (
     <>
       <h1>{copy.title}</h1>
@@ -75,10 +78,10 @@ export default async function AuthErrorPage({
         className="alert error"
         role="alert"
         data-testid="auth-error"
-        data-error={error ?? 'unknown'}
+        data-error={known ? error : 'unknown'}
       >
         <p>{copy.body}</p>
-        {error ? (
+        {known ? (
           <p className="hint">
             Error code: <code>{error}</code>
           </p>
