@@ -3,6 +3,7 @@ import { decodeJwt, decodeProtectedHeader, createRemoteJWKSet, jwtVerify } from 
 import { mobileClient, webClient } from '@oauth-ref/demo-config';
 import { startTestProvider, type TestProvider } from './testing/start-test-provider.js';
 import { Browser } from './testing/browser.js';
+import { mobileDpopProof } from './testing/mobile-dpop-key.js';
 import {
   alice,
   authorizationUrl,
@@ -297,8 +298,17 @@ describe('resource indicators and the API JWT rule', () => {
     const oidcOnly = await mobileTokens(provider.issuer, { scope: 'openid email' });
     const opaque = String(oidcOnly.tokens.body.access_token);
     expect(opaque.split('.')).toHaveLength(1);
-    const me = await fetch(`${provider.issuer}/me`, {
+    // oauth-ref-mobile's tokens are DPoP-bound: UserInfo wants the DPoP scheme and a proof (RFC 9449 §7).
+    expect(oidcOnly.tokens.body.token_type).toBe('DPoP');
+    const asBearer = await fetch(`${provider.issuer}/me`, {
       headers: { authorization: `Bearer ${opaque}` },
+    });
+    expect(asBearer.status).toBe(401);
+    const me = await fetch(`${provider.issuer}/me`, {
+      headers: {
+        authorization: `DPoP ${opaque}`,
+        dpop: await mobileDpopProof('GET', `${provider.issuer}/me`, opaque),
+      },
     });
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ sub: alice.sub, email: alice.email });

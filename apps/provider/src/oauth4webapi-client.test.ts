@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { machineClient, mobileClient, webClient } from '@oauth-ref/demo-config';
 import { startTestProvider, type TestProvider } from './testing/start-test-provider.js';
 import { alice, authorize } from './testing/oauth-flows.js';
+import { mobileDpopKeyPair, mobileDpopProof } from './testing/mobile-dpop-key.js';
 
 let provider: TestProvider;
 let as: oauth.AuthorizationServer;
@@ -23,16 +24,23 @@ beforeAll(async () => {
 });
 afterAll(async () => provider?.stop());
 
-async function resourceServerCheck(accessToken: string) {
-  const request = new Request('http://localhost:3333/notes', {
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
-  return oauth.validateJwtAccessToken(as, request, 'http://localhost:3333', insecure);
+async function resourceServerCheck(accessToken: string, tokenType = 'Bearer') {
+  const url = 'http://localhost:3333/notes';
+  const headers = new Headers({ authorization: `${tokenType} ${accessToken}` });
+  if (tokenType === 'DPoP') headers.set('dpop', await mobileDpopProof('GET', url, accessToken));
+  return oauth.validateJwtAccessToken(
+    as,
+    new Request(url, { headers }),
+    'http://localhost:3333',
+    insecure,
+  );
 }
 
 describe('oauth4webapi against the provider', () => {
   it('completes code + PKCE for the public client, validates the ID token and the RFC 9068 access token, and refreshes', async () => {
     const client: oauth.Client = { client_id: mobileClient.clientId };
+    // oauth-ref-mobile must hold a DPoP key (dpop_bound_access_tokens): every token request proves it.
+    const DPoP = oauth.DPoP(client, await mobileDpopKeyPair());
     const verifier = oauth.generateRandomCodeVerifier();
     const challenge = await oauth.calculatePKCECodeChallenge(verifier);
     const { callback, state, nonce } = await authorize(provider.issuer, { pkce: { challenge } });
@@ -44,14 +52,15 @@ describe('oauth4webapi against the provider', () => {
       params,
       mobileClient.redirectUris[0]!,
       verifier,
-      insecure,
+      { ...insecure, DPoP },
     );
     const tokens = await oauth.processAuthorizationCodeResponse(as, client, response, {
       expectedNonce: nonce,
       requireIdToken: true,
     });
     expect(oauth.getValidatedIdTokenClaims(tokens)?.sub).toBe(alice.sub);
-    const claims = await resourceServerCheck(tokens.access_token);
+    expect(tokens.token_type).toBe('dpop');
+    const claims = await resourceServerCheck(tokens.access_token, 'DPoP');
     expect(claims).toMatchObject({
       sub: alice.sub,
       client_id: mobileClient.clientId,
@@ -61,16 +70,13 @@ describe('oauth4webapi against the provider', () => {
     const refreshed = await oauth.processRefreshTokenResponse(
       as,
       client,
-      await oauth.refreshTokenGrantRequest(
-        as,
-        client,
-        oauth.None(),
-        tokens.refresh_token!,
-        insecure,
-      ),
+      await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refresh_token!, {
+        ...insecure,
+        DPoP,
+      }),
     );
     expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
-    await expect(resourceServerCheck(refreshed.access_token)).resolves.toMatchObject({
+    await expect(resourceServerCheck(refreshed.access_token, 'DPoP')).resolves.toMatchObject({
       sub: alice.sub,
     });
   });

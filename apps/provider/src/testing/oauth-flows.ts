@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { demoUsers, mobileClient, webClient } from '@oauth-ref/demo-config';
 import { Browser, hiddenField } from './browser.js';
+import { mobileDpopProof } from './mobile-dpop-key.js';
 
 export const alice = demoUsers[0]!;
 export const bob = demoUsers[1]!;
@@ -101,12 +102,21 @@ export async function tokenRequest(
   authorization?: string,
   extraHeaders: Record<string, string> = {},
 ) {
-  const response = await fetch(new URL('/token', issuer), {
+  const url = new URL('/token', issuer);
+  // The mobile client holds a DPoP key (its tokens must be bound); a test about DPoP itself passes
+  // its own `dpop` header, or `dpop: ''` to send none.
+  const proof =
+    form['client_id'] === mobileClient.clientId && !('dpop' in extraHeaders)
+      ? { dpop: await mobileDpopProof('POST', url.href) }
+      : {};
+  const { dpop, ...otherHeaders } = { ...proof, ...extraHeaders };
+  const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       ...(authorization ? { authorization } : {}),
-      ...extraHeaders,
+      ...(dpop ? { dpop } : {}),
+      ...otherHeaders,
     },
     body: new URLSearchParams(form).toString(),
   });
