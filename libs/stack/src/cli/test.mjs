@@ -1,8 +1,7 @@
 // npm test — every test of the workspace, the way CI runs it:
 //   0. formatting (prettier --check, the same as `npm run format:check`);
-//   1. lint, typecheck, unit + integration tests (SQLite and PostgreSQL), production builds and the
-//      native (android/ios) export of the mobile app, for
-//      every project (Nx, two at a time);
+//   1. lint, typecheck, unit + integration tests (SQLite and PostgreSQL) and production builds of
+//      every project, and the mobile app's native (android/ios) export (Nx, two at a time);
 //   2. the Playwright suite against the started stack, on SQLite (default ports) and again on
 //      PostgreSQL with every port moved — so each sign-in, API call and sign-out spec also proves
 //      that the issuer, audience, redirect URIs, CORS origins and mobile build follow the ports
@@ -38,7 +37,17 @@ const phases = [
   ['formatting (npm run format:check)', ['prettier', '--check', '.', '--log-level=warn'], {}],
   [
     'lint, typecheck, unit/integration tests and builds',
-    ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', 'build', 'export-native', '--output-style=stream'],
+    [
+      'nx',
+      'run-many',
+      '-t',
+      'lint',
+      'typecheck',
+      'test',
+      'build',
+      'export-native',
+      '--output-style=stream',
+    ],
     {},
   ],
   [
