@@ -11,7 +11,8 @@ await runCli({
   usage: `Usage: npm run db:reset [-- --yes]
 
 Deletes every table and row of the database named by DATABASE_URL (unset: the embedded SQLite
-file), applies every migration again, and seeds the demo users and clients (npm run db:seed).
+file), applies every migration again, and seeds the demo users and clients (npm run db:seed,
+with DEMO_MODE=true).
 Asks for confirmation on a terminal; scripts pass --yes. Refuses without either.
 
 Options:
@@ -33,9 +34,12 @@ Options:
     const { applied } = await resetDatabase(process.env['DATABASE_URL']);
     console.log(`${target.redacted}: reset, applied ${applied.join(', ')}`);
     await new Promise<void>((resolve, reject) => {
+      // Resetting is asked for by name and confirmed, so the demo seed is wanted: opt in to it
+      // (the provider refuses to seed the public demo users unless DEMO_MODE is on).
       const seed = spawn('npm', ['run', '--silent', 'db:seed'], {
         cwd: workspaceRoot,
         stdio: 'inherit',
+        env: { ...process.env, DEMO_MODE: 'true' },
       });
       seed.on('error', reject);
       seed.on('exit', (code) =>
