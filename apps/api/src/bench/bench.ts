@@ -7,7 +7,8 @@
  * their range, in requests per second and in requests per CPU-second of the server process.
  * Issue 16's goal: both ratios ≥ 0.90 with Bearer. Starts its own test issuer.
  *
- * Environment (bench only): BENCH_DURATION seconds per measured run (5), BENCH_WARMUP (2),
+ * Environment (bench only): BENCH_DURATION seconds per measured run (5), BENCH_WARMUP before each (2),
+ * BENCH_INITIAL_WARMUP per server and scheme before the first round (5),
  * BENCH_CONNECTIONS (20), BENCH_ROUNDS (6), BENCH_ADAPTERS (`fastify`; `fastify,express`),
  * BENCH_SCHEMES (`Bearer,DPoP`), BENCH_REDIS_URL (both servers' replay stores, and the API's
  * rate limits, on Redis instead of SQLite), BENCH_PROFILE=<dir> (`--cpu-prof` of the API).
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
     entry: fileURLToPath(import.meta.url),
     duration: Number(process.env['BENCH_DURATION'] ?? 5),
     warmup: Number(process.env['BENCH_WARMUP'] ?? 2),
+    initialWarmup: Number(process.env['BENCH_INITIAL_WARMUP'] ?? 5),
     connections: Number(process.env['BENCH_CONNECTIONS'] ?? 20),
     rounds: Number(process.env['BENCH_ROUNDS'] ?? 6),
     adapters: list(process.env['BENCH_ADAPTERS'], 'fastify').map(

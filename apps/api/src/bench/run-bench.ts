@@ -26,6 +26,8 @@ export interface BenchSettings {
   readonly entry: string;
   readonly duration: number;
   readonly warmup: number;
+  /** Seconds of load on each server and scheme before the first round (JIT, caches). */
+  readonly initialWarmup: number;
   readonly connections: number;
   readonly rounds: number;
   readonly adapters: readonly ('api-fastify' | 'api-express')[];
@@ -141,7 +143,7 @@ function contenderFigures(name: string, runs: readonly Measured[]): ContenderFig
  * Runs the whole benchmark and returns its figures.
  *
  * @example
- * const report = await runBench({ entry, duration: 5, warmup: 2, connections: 20, rounds: 6, adapters: ['api-fastify'], schemes: ['Bearer', 'DPoP'], redisUrl: undefined, profileDir: undefined });
+ * const report = await runBench({ entry, duration: 5, warmup: 2, initialWarmup: 5, connections: 20, rounds: 6, adapters: ['api-fastify'], schemes: ['Bearer', 'DPoP'], redisUrl: undefined, profileDir: undefined });
  */
 export async function runBench(settings: BenchSettings): Promise<BenchReport> {
   const issuer = await startTestIssuer({ audience: AUDIENCE });
@@ -167,6 +169,17 @@ export async function runBench(settings: BenchSettings): Promise<BenchReport> {
       children.push(api.process);
       apis.push({ name: adapter, server: api });
     }
+    // the API has far more code to compile than the bare server: let both reach steady state
+    for (const server of [bare, ...apis.map((api) => api.server)])
+      for (const scheme of settings.schemes)
+        await load(loader, {
+          url: `${server.base}/me`,
+          duration: settings.initialWarmup,
+          connections: settings.connections,
+          scheme,
+          token: tokens[scheme],
+          ...(scheme === 'DPoP' ? { proofKey, htu: `${AUDIENCE}/me` } : {}),
+        });
     for (let round = 1; round <= settings.rounds; round += 1) {
       for (const scheme of settings.schemes) {
         const job = {
