@@ -30,18 +30,19 @@ function readBinding(claims: Readonly<Record<string, unknown>>): string | undefi
 }
 
 /**
- * Enforces the token's sender constraint; resolves with the bound key thumbprint (DPoP) or
- * `undefined` (a bearer token, accepted as such).
+ * Enforces the token's sender constraint: `undefined` for a bearer token accepted as such
+ * (decided synchronously: no promise on the common path), else a promise of the bound key
+ * thumbprint once the DPoP proof passed. Refusals of a bearer token throw; of a proof, reject.
  *
  * @example
  * const jkt = await checkSenderConstraint(credentials, claims, { method: 'GET', path: '/notes' }, options);
  */
-export async function checkSenderConstraint(
+export function checkSenderConstraint(
   credentials: Credentials,
   claims: Readonly<Record<string, unknown>>,
   request: ProofRequest,
   options: ResolvedBearerAuthOptions,
-): Promise<string | undefined> {
+): Promise<string> | undefined {
   const bound = readBinding(claims);
   if (credentials.scheme === 'Bearer') {
     if (bound !== undefined) {

@@ -25,6 +25,7 @@ export {
   ACCESS_TOKEN_VERIFIER,
   BEARER_AUTH_OPTIONS,
   BEARER_STRATEGY,
+  REQUIRED_SCOPES_KEY,
 } from './bearer-auth.constants.js';
 export type { AccessTokenClaims, AccessTokenPrincipal } from './access-token-principal.js';
 export {
@@ -56,7 +57,12 @@ export { JwtBearerStrategy } from './jwt-bearer.strategy.js';
 export { BearerAuthGuard } from './bearer-auth.guard.js';
 export { runBearerStrategy, type AuthenticatingStrategy } from './run-bearer-strategy.js';
 export { mapVerificationError } from './map-verification-error.js';
-export { RequirePrincipal, RequireScopes } from './require-scopes.decorator.js';
+export {
+  RequirePrincipal,
+  RequireScopes,
+  requireScopesDocumentedBy,
+  type ScopeDocumenter,
+} from './require-scopes.decorator.js';
 export { CurrentPrincipal } from './current-principal.decorator.js';
 export { BearerAuthExceptionFilter } from './bearer-auth-exception.filter.js';
 export {

@@ -111,6 +111,17 @@ export class JwksClient {
     );
   }
 
+  /**
+   * The key for a token header when it is in a fresh cache, without a promise (the common case:
+   * `undefined` sends the caller to `getKey`, which handles loading, staleness and unknown kids).
+   *
+   * @example
+   * const key = jwks.cachedKey(kid, alg) ?? (await jwks.getKey(kid, alg));
+   */
+  cachedKey(kid: string | undefined, alg: string): KeyObject | undefined {
+    return this.keys === undefined || this.isStale() ? undefined : this.find(kid, alg);
+  }
+
   /** Loads the keys if none are loaded yet; true when keys are available (readiness probes). */
   async ready(): Promise<boolean> {
     if (this.keys === undefined || this.isStale()) await this.refresh().catch(() => undefined);

@@ -21,6 +21,30 @@ export function RequireScopes(...scopes: string[]): MethodDecorator & ClassDecor
   );
 }
 
+/** Documents the scopes an operation requires, e.g. as an OpenAPI security requirement. */
+export type ScopeDocumenter = (scopes: readonly string[]) => MethodDecorator & ClassDecorator;
+
+/**
+ * Builds the app's own `@RequireScopes`: ONE declaration of a handler's scopes that both enforces
+ * them (this lib's `RequireScopes`) and documents them (`document`, supplied by the app — so this
+ * lib needs no OpenAPI package). The scopes cannot drift apart: they are written once.
+ *
+ * @example
+ * // apps/api/src/openapi/require-scopes.ts
+ * export const RequireScopes = requireScopesDocumentedBy((scopes) => ApiSecurity('oauth2', [...scopes]));
+ * // a controller
+ * \@Get() \@RequireScopes('notes:read')
+ * list() { ... }
+ */
+export function requireScopesDocumentedBy(
+  document: ScopeDocumenter,
+): (...scopes: string[]) => MethodDecorator & ClassDecorator {
+  return (...scopes) => {
+    const required = Object.freeze([...scopes]);
+    return applyDecorators(RequireScopes(...required), document(required));
+  };
+}
+
 /**
  * Restricts a handler or controller to end-user tokens or to machine (client credentials) tokens.
  * Use together with `@RequireScopes`.

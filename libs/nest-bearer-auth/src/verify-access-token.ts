@@ -54,18 +54,20 @@ export async function verifyAccessToken(
   try {
     const header = checkTokenHeader(credentials.token, options.algorithms, options.tokenProfile);
     checkTokenIssuer(credentials.token, options.issuer);
-    const key = await jwks.getKey(header.kid, header.alg);
+    // a cached key and a bearer token take no extra promise: this runs on every request
+    const key =
+      jwks.cachedKey(header.kid, header.alg) ?? (await jwks.getKey(header.kid, header.alg));
     const claims = await verifyTokenSignature(credentials.token, key, options);
     const principal = checkAccessTokenClaims(claims, options);
-    const thumbprint = await checkSenderConstraint(
+    const constraint = checkSenderConstraint(
       credentials,
       claims,
       { method: request.method ?? '', path: request.originalUrl ?? request.url ?? '/' },
       options,
     );
-    return thumbprint === undefined
-      ? principal
-      : Object.freeze({ ...principal, dpopKeyThumbprint: thumbprint });
+    if (constraint === undefined) return principal;
+    const thumbprint = await constraint;
+    return Object.freeze({ ...principal, dpopKeyThumbprint: thumbprint });
   } catch (error) {
     const mapped = mapVerificationError(error);
     mapped.scheme = credentials.scheme;

@@ -1,12 +1,8 @@
 /** GET /me: what the API sees in the caller's access token (any valid token). */
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  CurrentPrincipal,
-  RequireScopes,
-  type AccessTokenPrincipal,
-} from '@oauth-ref/nest-bearer-auth';
-import { ApiBearerScopes } from '../openapi/api-docs.decorators.js';
+import { CurrentPrincipal, type AccessTokenPrincipal } from '@oauth-ref/nest-bearer-auth';
+import { RequireScopes } from '../openapi/require-scopes.js';
 import { describeCaller, type CallerView } from './describe-caller.js';
 
 @ApiTags('me')
@@ -15,7 +11,6 @@ export class MeController {
   @Get()
   @RequireScopes()
   @ApiOperation({ summary: 'The caller as the API sees it: subject, client, scopes, token expiry' })
-  @ApiBearerScopes()
   @ApiOkResponse({
     schema: {
       type: 'object',

@@ -23,11 +23,10 @@ import {
 import {
   CurrentPrincipal,
   RequirePrincipal,
-  RequireScopes,
   type AccessTokenPrincipal,
 } from '@oauth-ref/nest-bearer-auth';
 import { ZodPipe } from '../http/zod-body.pipe.js';
-import { ApiBearerScopes } from '../openapi/api-docs.decorators.js';
+import { RequireScopes } from '../openapi/require-scopes.js';
 import {
   CREATE_NOTE_SCHEMA,
   ERROR_SCHEMA,
@@ -57,7 +56,6 @@ export class NotesController {
 
   @Get()
   @RequireScopes('notes:read')
-  @ApiBearerScopes('notes:read')
   @ApiQuery({
     name: 'limit',
     required: false,
@@ -74,7 +72,6 @@ export class NotesController {
 
   @Post()
   @RequireScopes('notes:write')
-  @ApiBearerScopes('notes:write')
   @ApiBody({ schema: CREATE_NOTE_SCHEMA })
   @ApiCreatedResponse({ schema: NOTE_SCHEMA })
   create(
@@ -86,7 +83,6 @@ export class NotesController {
 
   @Get(':id')
   @RequireScopes('notes:read')
-  @ApiBearerScopes('notes:read')
   @ApiOkResponse({ schema: NOTE_SCHEMA })
   get(
     @CurrentPrincipal() principal: AccessTokenPrincipal,
@@ -97,7 +93,6 @@ export class NotesController {
 
   @Patch(':id')
   @RequireScopes('notes:write')
-  @ApiBearerScopes('notes:write')
   @ApiBody({ schema: UPDATE_NOTE_SCHEMA })
   @ApiOkResponse({ schema: NOTE_SCHEMA })
   update(
@@ -111,7 +106,6 @@ export class NotesController {
   @Delete(':id')
   @HttpCode(204)
   @RequireScopes('notes:write')
-  @ApiBearerScopes('notes:write')
   @ApiNoContentResponse()
   remove(
     @CurrentPrincipal() principal: AccessTokenPrincipal,

@@ -4,8 +4,8 @@
  */
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePrincipal, RequireScopes } from '@oauth-ref/nest-bearer-auth';
-import { ApiBearerScopes } from '../openapi/api-docs.decorators.js';
+import { RequirePrincipal } from '@oauth-ref/nest-bearer-auth';
+import { RequireScopes } from '../openapi/require-scopes.js';
 import type { NoteStats } from './notes.repository.js';
 import { NotesService } from './notes.service.js';
 
@@ -18,7 +18,6 @@ export class StatsController {
   @RequireScopes('notes:stats')
   @RequirePrincipal('machine')
   @ApiOperation({ summary: 'Aggregate note figures (client-credentials tokens only)' })
-  @ApiBearerScopes('notes:stats')
   @ApiOkResponse({
     schema: {
       type: 'object',

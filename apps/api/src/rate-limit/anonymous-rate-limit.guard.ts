@@ -31,6 +31,11 @@ export class AnonymousRateLimitGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, unknown> } & Parameters<typeof clientAddress>[0]>();
+    // credentials are charged after authentication, so the metadata lookup is for anonymous calls
+    if (request.headers['authorization'] !== undefined) return true;
     if (
       this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, [
         context.getHandler(),
@@ -38,10 +43,6 @@ export class AnonymousRateLimitGuard implements CanActivate {
       ])
     )
       return true;
-    const request = context
-      .switchToHttp()
-      .getRequest<{ headers: Record<string, unknown> } & Parameters<typeof clientAddress>[0]>();
-    if (request.headers['authorization'] !== undefined) return true;
     const wait = consumePoint(this.limiters.address, clientAddress(request), 'rate_limit_address');
     return wait === undefined ? true : wait.then(() => true);
   }
