@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { Client, Config } from '@libsql/client';
+import type { Client, Config, TransactionMode } from '@libsql/client';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { PoolConfig } from 'pg';
 import type { ResolvedDatabaseUrl } from './resolve-database-url.js';
@@ -34,7 +34,7 @@ class PragmaLibSql extends PrismaLibSql {
     const client = super.createClient(config);
     const ready = applyPragmas(client);
     const transaction = client.transaction.bind(client);
-    client.transaction = async (mode) => {
+    client.transaction = async (mode?: TransactionMode) => {
       await ready;
       const tx = await transaction(mode);
       await applyPragmas(client);
