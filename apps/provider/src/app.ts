@@ -17,6 +17,8 @@ import { userinfoAudienceHint } from './http/userinfo-audience-hint.js';
 import { createInteractionRouter } from './interactions/interaction-routes.js';
 import { ensureSigningKey } from './keys/signing-key-store.js';
 import { createLogger, describeError, type Logger } from './logging/logger.js';
+import { createClientCachingRepository } from './persistence/client-cache.js';
+import { readClientVersion } from './persistence/client-version.js';
 import { ensureCookieKeys } from './persistence/cookie-keys.js';
 import { createOidcAdapterFactory } from './persistence/oidc-adapter.js';
 import { createPrismaOidcPayloadRepository } from './persistence/prisma-oidc-payload-repository.js';
@@ -55,7 +57,14 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const prisma = options.prisma ?? createPrismaClient(config.databaseUrl);
-  const repository = createPrismaOidcPayloadRepository(prisma);
+  const repository = await createClientCachingRepository(
+    createPrismaOidcPayloadRepository(prisma),
+    {
+      readVersion: () => readClientVersion(prisma),
+      checkIntervalMs: config.clientCacheCheckMs,
+      onError: (error) => logger.warn('client cache check failed', describeError(error)),
+    },
+  );
 
   await ensureSigningKey(prisma);
   const cookieKeys = await ensureCookieKeys(prisma);
@@ -112,6 +121,7 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
     url: `http://localhost:${port}`,
     async close() {
       stopSweeper();
+      repository.stop();
       host.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,6 +1,9 @@
 /**
- * `OidcPayloadRepository` on the Prisma `OidcPayload` model (SQLite or PostgreSQL alike).
+ * `OidcPayloadRepository` on the Prisma `OidcPayload` model (SQLite or PostgreSQL alike). A write
+ * of a `Client` payload also changes the shared client version, in the same transaction, so every
+ * instance's client cache learns of it (see client-version.ts).
  */
+import { bumpClientVersion } from './client-version.js';
 import type { ProviderPrisma } from './provider-prisma.js';
 import type { OidcPayloadRepository, OidcPayloadRow } from './oidc-payload-repository.js';
 
@@ -16,11 +19,13 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
         expiresAt: row.expiresAt,
         consumedAt: null,
       };
-      await table.upsert({
+      const write = table.upsert({
         where: { model_id: { model: row.model, id: row.id } },
         create: { model: row.model, id: row.id, ...data },
         update: data,
       });
+      if (row.model === 'Client') await prisma.$transaction([write, bumpClientVersion(prisma)]);
+      else await write;
     },
     async find(model, id) {
       return (await table.findUnique({
@@ -41,7 +46,9 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
       return count === 1;
     },
     async destroy(model, id) {
-      await table.deleteMany({ where: { model, id } });
+      const write = table.deleteMany({ where: { model, id } });
+      if (model === 'Client') await prisma.$transaction([write, bumpClientVersion(prisma)]);
+      else await write;
     },
     async revokeByGrantId(model, grantId) {
       await table.deleteMany({ where: { model, grantId } });
