@@ -115,7 +115,10 @@ describeEachDatabase('a client changed through the admin API of one instance', (
     const admin = (method: string, path: string, body?: unknown) =>
       fetch(`${a!.issuer}${path}`, {
         method,
-        headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
+          'content-type': 'application/json',
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     const clientId = `cache-machine-${provider}`;

@@ -10,7 +10,9 @@ import type { ProviderPrisma } from './provider-prisma.js';
 export const CLIENT_VERSION_ROW = 'client-metadata-version';
 
 /** The write that marks the client table changed (to run in the same transaction as the change). */
-export function bumpClientVersion(prisma: ProviderPrisma) {
+export function bumpClientVersion(
+  prisma: ProviderPrisma,
+): ReturnType<ProviderPrisma['providerSecret']['upsert']> {
   const value = randomUUID();
   return prisma.providerSecret.upsert({
     where: { name: CLIENT_VERSION_ROW },
