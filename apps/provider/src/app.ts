@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createPrismaClient } from '@oauth-ref/db';
 import type { ProviderConfig } from './config/config.js';
 import { createFindAccount } from './accounts/find-account.js';
+import { createUserDirectory } from './accounts/user-directory.js';
 import { createAdminRouter } from './admin/admin-routes.js';
 import { EngineHost } from './engine/engine-host.js';
 import { createHealthRouter } from './http/health-routes.js';
@@ -18,7 +19,7 @@ import { createInteractionRouter } from './interactions/interaction-routes.js';
 import { ensureSigningKey } from './keys/signing-key-store.js';
 import { createLogger, describeError, type Logger } from './logging/logger.js';
 import { createClientCachingRepository } from './persistence/client-cache.js';
-import { readClientVersion } from './persistence/client-version.js';
+import { CLIENT_VERSION, readSharedVersion } from './persistence/shared-version.js';
 import { ensureCookieKeys } from './persistence/cookie-keys.js';
 import { createOidcAdapterFactory } from './persistence/oidc-adapter.js';
 import { createPrismaOidcPayloadRepository } from './persistence/prisma-oidc-payload-repository.js';
@@ -60,11 +61,16 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
   const repository = await createClientCachingRepository(
     createPrismaOidcPayloadRepository(prisma),
     {
-      readVersion: () => readClientVersion(prisma),
-      checkIntervalMs: config.clientCacheCheckMs,
+      readVersion: () => readSharedVersion(prisma, CLIENT_VERSION),
+      checkIntervalMs: config.cacheCheckMs,
       onError: (error) => logger.warn('client cache check failed', describeError(error)),
     },
   );
+
+  const users = await createUserDirectory(prisma, {
+    checkIntervalMs: config.cacheCheckMs,
+    onError: (error) => logger.warn('user cache check failed', describeError(error)),
+  });
 
   await ensureSigningKey(prisma);
   const cookieKeys = await ensureCookieKeys(prisma);
@@ -85,7 +91,7 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
     prisma,
     adapter: options.engineStorage === 'memory' ? undefined : createOidcAdapterFactory(repository),
     cookieKeys,
-    findAccount: createFindAccount(prisma),
+    findAccount: createFindAccount(users),
     logger,
     middleware: (provider) => [
       securityHeaders(logger),
@@ -94,7 +100,7 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
       userinfoAudienceHint(config.apiResource),
       health.middleware(),
       admin.middleware(),
-      createInteractionRouter({ provider, prisma, config, loginLimiter }).middleware(),
+      createInteractionRouter({ provider, prisma, users, config, loginLimiter }).middleware(),
     ],
   });
 
@@ -122,6 +128,7 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
     async close() {
       stopSweeper();
       repository.stop();
+      users.stop();
       host.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

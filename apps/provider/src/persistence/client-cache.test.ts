@@ -4,7 +4,7 @@ import { startTestProvider, type TestProvider } from '../testing/start-test-prov
 import { basicAuth, tokenRequest } from '../testing/oauth-flows.js';
 import { TEST_ADMIN_TOKEN } from '../testing/start-test-provider.js';
 import { createClientCachingRepository } from './client-cache.js';
-import { readClientVersion } from './client-version.js';
+import { CLIENT_VERSION, readSharedVersion } from './shared-version.js';
 import { OidcAdapter } from './oidc-adapter.js';
 import { createPrismaOidcPayloadRepository } from './prisma-oidc-payload-repository.js';
 
@@ -26,7 +26,7 @@ describeEachDatabase('client metadata cache', (db) => {
       },
     };
     const repository = await createClientCachingRepository(counted, {
-      readVersion: () => readClientVersion(prisma),
+      readVersion: () => readSharedVersion(prisma, CLIENT_VERSION),
       checkIntervalMs: CHECK_MS,
       onError: () => undefined,
     });
@@ -79,7 +79,7 @@ describeEachDatabase('client metadata cache', (db) => {
       {
         readVersion: async () => {
           if (failing) throw new Error('database unreachable');
-          return readClientVersion(prisma);
+          return readSharedVersion(prisma, CLIENT_VERSION);
         },
         checkIntervalMs: 60_000,
         onError: () => undefined,
@@ -109,7 +109,7 @@ describeEachDatabase('a client changed through the admin API of one instance', (
   });
 
   it('is refused by the other instance within the check interval', async () => {
-    const env = { CLIENT_CACHE_CHECK_MS: String(CHECK_MS), LOG_LEVEL: 'warn' };
+    const env = { CACHE_CHECK_MS: String(CHECK_MS), LOG_LEVEL: 'warn' };
     a = await startTestProvider({ database: provider, db: db(), env });
     b = await startTestProvider({ database: provider, db: db(), env });
     const admin = (method: string, path: string, body?: unknown) =>

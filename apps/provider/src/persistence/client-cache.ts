@@ -1,30 +1,17 @@
 /**
- * A per-instance cache of client metadata in front of the payload repository: the engine reads the
+ * Client metadata cached per instance in front of the payload repository: the engine reads the
  * client on every request that names one (each token grant, each authorization request), and a
  * client changes rarely. Every other model passes straight through.
  *
- * Invalidation, so a change is seen by every instance within `checkIntervalMs` (plus one query):
- * - a `Client` write made through this repository empties the cache at once (the writing instance
- *   sees its own change immediately);
- * - every `checkIntervalMs` the instance reads the shared client version (one row, see
- *   client-version.ts), which every client write changes in its own transaction; a new value
- *   empties the cache;
- * - a failed check empties the cache and stops caching until a check succeeds, so a database the
- *   instance cannot verify against never serves stale metadata;
- * - a read that started before an invalidation is not stored (a generation counter), so a slow
- *   read racing a change cannot put the old row back.
+ * Every `Client` write changes the shared client version in its own transaction (see
+ * prisma-oidc-payload-repository.ts); a write made through this repository also empties this
+ * instance's cache at once. So another instance serves the old metadata for at most
+ * `checkIntervalMs` (see versioned-cache.ts), the writing instance not at all.
  */
 import type { OidcPayloadRepository, OidcPayloadRow } from './oidc-payload-repository.js';
+import { createVersionedCache, type VersionedCacheOptions } from './versioned-cache.js';
 
 const CLIENT = 'Client';
-
-export interface ClientCacheOptions {
-  /** Reads the shared client version (changes with every client write). */
-  readonly readVersion: () => Promise<string>;
-  /** How often the version is checked; the bound on how stale another instance's view can be. */
-  readonly checkIntervalMs: number;
-  readonly onError: (error: unknown) => void;
-}
 
 export interface ClientCachingRepository extends OidcPayloadRepository {
   /** Checks the shared version now (also run on the timer); resolves when done. */
@@ -34,54 +21,21 @@ export interface ClientCachingRepository extends OidcPayloadRepository {
 
 export async function createClientCachingRepository(
   inner: OidcPayloadRepository,
-  options: ClientCacheOptions,
+  options: VersionedCacheOptions,
 ): Promise<ClientCachingRepository> {
-  const rows = new Map<string, OidcPayloadRow>();
-  let generation = 0;
-  let version: string | undefined;
-  let trusted = false;
-
-  const invalidate = () => {
-    rows.clear();
-    generation += 1;
-  };
-
-  async function checkVersion(): Promise<void> {
-    try {
-      const current = await options.readVersion();
-      if (current !== version) {
-        invalidate();
-        version = current;
-      }
-      trusted = true;
-    } catch (error) {
-      invalidate();
-      trusted = false;
-      options.onError(error);
-    }
-  }
-
-  await checkVersion();
-  const timer = setInterval(() => void checkVersion(), options.checkIntervalMs);
-  timer.unref();
-
+  const cache = await createVersionedCache<OidcPayloadRow>(options);
   return {
     ...inner,
     async find(model, id) {
       if (model !== CLIENT) return inner.find(model, id);
-      const cached = rows.get(id);
-      if (cached && trusted) return cached;
-      const started = generation;
-      const row = await inner.find(model, id);
-      if (row && trusted && started === generation) rows.set(id, row);
-      return row;
+      return (await cache.get(id, async () => (await inner.find(model, id)) ?? undefined)) ?? null;
     },
     async upsert(row) {
       if (row.model !== CLIENT) return inner.upsert(row);
       try {
         await inner.upsert(row);
       } finally {
-        invalidate();
+        cache.invalidate();
       }
     },
     async destroy(model, id) {
@@ -89,10 +43,10 @@ export async function createClientCachingRepository(
       try {
         await inner.destroy(model, id);
       } finally {
-        invalidate();
+        cache.invalidate();
       }
     },
-    checkVersion,
-    stop: () => clearInterval(timer),
+    checkVersion: cache.checkVersion,
+    stop: cache.stop,
   };
 }

@@ -1,9 +1,9 @@
 /**
  * `OidcPayloadRepository` on the Prisma `OidcPayload` model (SQLite or PostgreSQL alike). A write
  * of a `Client` payload also changes the shared client version, in the same transaction, so every
- * instance's client cache learns of it (see client-version.ts).
+ * instance's client cache learns of it (see shared-version.ts).
  */
-import { bumpClientVersion } from './client-version.js';
+import { bumpSharedVersion, CLIENT_VERSION } from './shared-version.js';
 import type { ProviderPrisma } from './provider-prisma.js';
 import type { OidcPayloadRepository, OidcPayloadRow } from './oidc-payload-repository.js';
 
@@ -24,7 +24,8 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
         create: { model: row.model, id: row.id, ...data },
         update: data,
       });
-      if (row.model === 'Client') await prisma.$transaction([write, bumpClientVersion(prisma)]);
+      if (row.model === 'Client')
+        await prisma.$transaction([write, bumpSharedVersion(prisma, CLIENT_VERSION)]);
       else await write;
     },
     async find(model, id) {
@@ -47,7 +48,8 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
     },
     async destroy(model, id) {
       const write = table.deleteMany({ where: { model, id } });
-      if (model === 'Client') await prisma.$transaction([write, bumpClientVersion(prisma)]);
+      if (model === 'Client')
+        await prisma.$transaction([write, bumpSharedVersion(prisma, CLIENT_VERSION)]);
       else await write;
     },
     async revokeByGrantId(model, grantId) {
