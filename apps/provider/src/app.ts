@@ -21,6 +21,7 @@ import { createLogger, describeError, type Logger } from './logging/logger.js';
 import { createClientCachingRepository } from './persistence/client-cache.js';
 import { CLIENT_VERSION, readSharedVersion } from './persistence/shared-version.js';
 import { ensureCookieKeys } from './persistence/cookie-keys.js';
+import { createRequestMemoRepository } from './persistence/request-memo.js';
 import { createOidcAdapterFactory } from './persistence/oidc-adapter.js';
 import { createPrismaOidcPayloadRepository } from './persistence/prisma-oidc-payload-repository.js';
 import type { ProviderPrisma } from './persistence/provider-prisma.js';
@@ -59,7 +60,7 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
   const logger = options.logger ?? createLogger(config.logLevel);
   const prisma = options.prisma ?? createPrismaClient(config.databaseUrl);
   const repository = await createClientCachingRepository(
-    createPrismaOidcPayloadRepository(prisma),
+    createRequestMemoRepository(createPrismaOidcPayloadRepository(prisma)),
     {
       readVersion: () => readSharedVersion(prisma, CLIENT_VERSION),
       checkIntervalMs: config.cacheCheckMs,

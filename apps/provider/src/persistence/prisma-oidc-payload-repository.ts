@@ -28,6 +28,27 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
         await prisma.$transaction([write, bumpSharedVersion(prisma, CLIENT_VERSION)]);
       else await write;
     },
+    async insertIfAbsent(row, now) {
+      const data = {
+        payload: row.payload,
+        grantId: row.grantId,
+        userCode: row.userCode,
+        uid: row.uid,
+        expiresAt: row.expiresAt,
+      };
+      try {
+        await table.create({ data: { model: row.model, id: row.id, ...data } });
+        return true;
+      } catch (error) {
+        if ((error as { code?: unknown } | null)?.code !== 'P2002') throw error;
+        // Taken: only an expired row (not swept yet) may be replaced, and only by one caller.
+        const { count } = await table.updateMany({
+          where: { model: row.model, id: row.id, expiresAt: { lte: now } },
+          data: { ...data, consumedAt: null },
+        });
+        return count === 1;
+      }
+    },
     async find(model, id) {
       return (await table.findUnique({
         where: { model_id: { model, id } },
