@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createPrismaClient } from '@oauth-ref/db';
 import type { ProviderConfig } from './config/config.js';
 import { createFindAccount } from './accounts/find-account.js';
+import { createUserDirectory } from './accounts/user-directory.js';
 import { createAdminRouter } from './admin/admin-routes.js';
 import { EngineHost } from './engine/engine-host.js';
 import { createHealthRouter } from './http/health-routes.js';
@@ -17,7 +18,10 @@ import { userinfoAudienceHint } from './http/userinfo-audience-hint.js';
 import { createInteractionRouter } from './interactions/interaction-routes.js';
 import { ensureSigningKey } from './keys/signing-key-store.js';
 import { createLogger, describeError, type Logger } from './logging/logger.js';
+import { createClientCachingRepository } from './persistence/client-cache.js';
+import { CLIENT_VERSION, readSharedVersion } from './persistence/shared-version.js';
 import { ensureCookieKeys } from './persistence/cookie-keys.js';
+import { createRequestMemoRepository } from './persistence/request-memo.js';
 import { createOidcAdapterFactory } from './persistence/oidc-adapter.js';
 import { createPrismaOidcPayloadRepository } from './persistence/prisma-oidc-payload-repository.js';
 import type { ProviderPrisma } from './persistence/provider-prisma.js';
@@ -55,7 +59,19 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const prisma = options.prisma ?? createPrismaClient(config.databaseUrl);
-  const repository = createPrismaOidcPayloadRepository(prisma);
+  const repository = await createClientCachingRepository(
+    createRequestMemoRepository(createPrismaOidcPayloadRepository(prisma)),
+    {
+      readVersion: () => readSharedVersion(prisma, CLIENT_VERSION),
+      checkIntervalMs: config.cacheCheckMs,
+      onError: (error) => logger.warn('client cache check failed', describeError(error)),
+    },
+  );
+
+  const users = await createUserDirectory(prisma, {
+    checkIntervalMs: config.cacheCheckMs,
+    onError: (error) => logger.warn('user cache check failed', describeError(error)),
+  });
 
   await ensureSigningKey(prisma);
   const cookieKeys = await ensureCookieKeys(prisma);
@@ -76,7 +92,7 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
     prisma,
     adapter: options.engineStorage === 'memory' ? undefined : createOidcAdapterFactory(repository),
     cookieKeys,
-    findAccount: createFindAccount(prisma),
+    findAccount: createFindAccount(users),
     logger,
     middleware: (provider) => [
       securityHeaders(logger),
@@ -85,7 +101,7 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
       userinfoAudienceHint(config.apiResource),
       health.middleware(),
       admin.middleware(),
-      createInteractionRouter({ provider, prisma, config, loginLimiter }).middleware(),
+      createInteractionRouter({ provider, prisma, users, config, loginLimiter }).middleware(),
     ],
   });
 
@@ -112,6 +128,8 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
     url: `http://localhost:${port}`,
     async close() {
       stopSweeper();
+      repository.stop();
+      users.stop();
       host.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

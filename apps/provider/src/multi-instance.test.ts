@@ -160,6 +160,64 @@ describe.skipIf(postgresSkipReason !== undefined)(
       expect(callback.searchParams.get('code')).toBeTruthy();
     });
 
+    it('a user deleted through one instance gets no more tokens from the other within the cache check interval', async () => {
+      const admin = (method: string, path: string, body?: unknown) =>
+        fetch(`${a.url}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
+            'content-type': 'application/json',
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      const created = await admin('POST', '/admin/users', {
+        username: 'frank',
+        password: 'frank-password-1',
+        email: 'frank@example.com',
+        name: 'Frank',
+      });
+      expect(created.status).toBe(201);
+      const { sub } = (await created.json()) as { sub: string };
+      const { verifier, challenge } = pkcePair();
+      const { callback } = await authorize(b.url, {
+        pkce: { challenge },
+        user: { username: 'frank', password: 'frank-password-1' },
+      });
+      const tokens = await tokenRequest(b.url, {
+        grant_type: 'authorization_code',
+        code: callback.searchParams.get('code')!,
+        redirect_uri: mobileClient.redirectUris[0]!,
+        client_id: mobileClient.clientId,
+        code_verifier: verifier,
+      });
+      expect(tokens.status).toBe(200);
+      let refreshToken = String(tokens.body.refresh_token);
+      const refresh = async () => {
+        const rotated = await tokenRequest(b.url, {
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken,
+          client_id: mobileClient.clientId,
+        });
+        if (rotated.status === 200) refreshToken = String(rotated.body.refresh_token);
+        return rotated.status;
+      };
+      // B now holds frank in its user cache.
+      expect(await refresh()).toBe(200);
+
+      expect((await admin('DELETE', `/admin/users/${sub}`)).status).toBe(204);
+      const deletedAt = Date.now();
+      let refusedAfter = Number.POSITIVE_INFINITY;
+      while (Date.now() - deletedAt < 5_000) {
+        if ((await refresh()) === 400) {
+          refusedAfter = Date.now() - deletedAt;
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // CACHE_CHECK_MS is 1000 by default; allow for the request and scheduling.
+      expect(refusedAfter).toBeLessThanOrEqual(1_600);
+    });
+
     it('a key rotated on one instance reaches the other', async () => {
       const rotated = await fetch(`${a.url}/admin/keys/rotate`, {
         method: 'POST',

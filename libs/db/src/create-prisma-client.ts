@@ -9,6 +9,14 @@ import { resolveDatabaseUrl } from './resolve-database-url.js';
  */
 export type PrismaClient = SqlitePrismaClient;
 
+export interface PrismaClientOptions {
+  /**
+   * Called with the SQL of every statement the client sends to the database (Prisma's `query`
+   * log event): for tests and benchmarks that count database round trips. Off by default.
+   */
+  readonly onQuery?: (sql: string, params: string) => void;
+}
+
 /**
  * Creates the Prisma client for DATABASE_URL (`file:` SQLite, `postgresql://` PostgreSQL, unset:
  * the embedded SQLite default). Create one per process and share it.
@@ -17,10 +25,29 @@ export type PrismaClient = SqlitePrismaClient;
  * const prisma = createPrismaClient(config.databaseUrl);
  * await prisma.note.findMany({ where: { ownerSub: 'alice' } });
  * await prisma.$disconnect();
+ *
+ * @example
+ * let statements = 0;
+ * const counted = createPrismaClient(url, { onQuery: () => (statements += 1) });
  */
-export function createPrismaClient(databaseUrl?: string): PrismaClient {
+export function createPrismaClient(
+  databaseUrl?: string,
+  options: PrismaClientOptions = {},
+): PrismaClient {
   const database = resolveDatabaseUrl(databaseUrl);
   const adapter = createAdapter(database);
-  if (database.provider === 'sqlite') return new SqlitePrismaClient({ adapter });
-  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
+  const client =
+    database.provider === 'sqlite'
+      ? new SqlitePrismaClient({ adapter, log })
+      : (new PostgresPrismaClient({ adapter, log }) as unknown as PrismaClient);
+  const { onQuery } = options;
+  if (onQuery) {
+    (
+      client as unknown as {
+        $on(event: 'query', cb: (e: { query: string; params: string }) => void): void;
+      }
+    ).$on('query', (event) => onQuery(event.query, event.params));
+  }
+  return client;
 }

@@ -4,7 +4,7 @@ export type { CliDefinition } from './cli/run-cli.js';
 export { DatabaseUnavailableError, explainDatabaseError } from './explain-database-error.js';
 export type { DatabaseProblem } from './explain-database-error.js';
 export { createPrismaClient } from './create-prisma-client.js';
-export type { PrismaClient } from './create-prisma-client.js';
+export type { PrismaClient, PrismaClientOptions } from './create-prisma-client.js';
 export { createMigration } from './migrate/create-migration.js';
 export type { CreateMigrationOptions } from './migrate/create-migration.js';
 export { dropPostgresSchema } from './migrate/drop-postgres-schema.js';

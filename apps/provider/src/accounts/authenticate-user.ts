@@ -2,15 +2,15 @@
  * Username + password check for the login page. Unknown users cost the same scrypt work as known
  * ones, and both failures look identical to the caller.
  */
-import type { ProviderPrisma } from '../persistence/provider-prisma.js';
 import { dummyPasswordHash, verifyPassword } from './password-hash.js';
+import type { UserDirectory } from './user-directory.js';
 
 export async function authenticateUser(
-  prisma: ProviderPrisma,
+  users: UserDirectory,
   username: string,
   password: string,
 ): Promise<{ id: string } | undefined> {
-  const user = await prisma.providerUser.findUnique({ where: { username } });
+  const user = await users.findByUsername(username);
   const ok = await verifyPassword(password, user?.passwordHash ?? dummyPasswordHash);
   return ok && user ? { id: user.id } : undefined;
 }

@@ -1,13 +1,14 @@
 /**
  * The engine's `findAccount`: users live in `ProviderUser`; `id` is the OIDC `sub`. Claims are
- * released per scope by the engine using the `claims` map in the engine configuration.
+ * released per scope by the engine using the `claims` map in the engine configuration. Reads go
+ * through the user directory's cache (user-directory.ts).
  */
 import type { Account, FindAccount } from 'oidc-provider';
-import type { ProviderPrisma } from '../persistence/provider-prisma.js';
+import type { UserDirectory } from './user-directory.js';
 
-export function createFindAccount(prisma: ProviderPrisma): FindAccount {
+export function createFindAccount(users: UserDirectory): FindAccount {
   return async (_ctx, sub): Promise<Account | undefined> => {
-    const user = await prisma.providerUser.findUnique({ where: { id: sub } });
+    const user = await users.findById(sub);
     if (!user) return undefined;
     return {
       accountId: user.id,

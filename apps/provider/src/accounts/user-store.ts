@@ -1,7 +1,12 @@
-/** Creating and deleting provider users (seed and admin API). */
+/**
+ * Creating and deleting provider users (seed and admin API). Every write changes the shared user
+ * version in the same transaction and empties this process's user caches (user-directory.ts).
+ */
 import { randomUUID } from 'node:crypto';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
+import { bumpSharedVersion, USER_VERSION } from '../persistence/shared-version.js';
 import { hashPassword } from './password-hash.js';
+import { invalidateLocalUserCaches } from './user-directory.js';
 
 export interface NewUser {
   readonly sub?: string;
@@ -28,13 +33,27 @@ export async function upsertUser(prisma: ProviderPrisma, user: NewUser): Promise
     passwordHash: await hashPassword(user.password),
     seeded: user.seeded ?? false,
   };
-  await prisma.providerUser.upsert({ where: { id }, create: { id, ...data }, update: data });
+  try {
+    await prisma.$transaction([
+      prisma.providerUser.upsert({ where: { id }, create: { id, ...data }, update: data }),
+      bumpSharedVersion(prisma, USER_VERSION),
+    ]);
+  } finally {
+    invalidateLocalUserCaches();
+  }
   return { id };
 }
 
 export async function deleteUser(prisma: ProviderPrisma, id: string): Promise<boolean> {
-  const { count } = await prisma.providerUser.deleteMany({ where: { id } });
-  return count > 0;
+  try {
+    const [{ count }] = await prisma.$transaction([
+      prisma.providerUser.deleteMany({ where: { id } }),
+      bumpSharedVersion(prisma, USER_VERSION),
+    ]);
+    return count > 0;
+  } finally {
+    invalidateLocalUserCaches();
+  }
 }
 
 export async function listSeededUsers(

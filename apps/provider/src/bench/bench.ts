@@ -1,250 +1,286 @@
 /**
- * `npm run bench -w @oauth-ref/provider` (root: `npm run bench:provider`).
+ * `npm run bench:provider` (workspace: `npm run bench -w @oauth-ref/provider`).
  *
- * Client-credentials grants/s and refresh grants/s (public client, rotating refresh tokens) with
- * p50/p99 latency, on SQLite and PostgreSQL, next to the same engine with its in-memory adapter
- * in the same run, so the persistence cost reads as a ratio. Real HTTP on loopback, one process.
+ * Our provider against the engine it is built on, each in its own process, driven by a load
+ * generator in a third process:
+ * - baseline: a bare node-oidc-provider (same version, in-memory adapter, same JWT access token
+ *   format and key algorithm, its development login pages; bare-engine-server.ts);
+ * - ours: `src/main.ts` on a fresh SQLite file, then on a fresh PostgreSQL schema.
+ * Scenarios: `client_credentials` grants and full logins (authorization request, login page with
+ * password, consent page, callback, code + PKCE + DPoP token request, as the mobile app does).
  *
- * Backends run side by side and take turns in `--rounds` short slices (default 4), so load from
- * other processes falls on all of them alike.
+ * The contenders take turns in `--rounds` rounds of `--seconds` each, the order alternating per
+ * round. Each round reads both servers' CPU time (/proc/<pid>/stat utime + stime) before and after,
+ * so every round gives work per CPU-second of each server process and requests per second; the
+ * table prints the median of the per-round ratios (ours / bare) with their spread (min–max).
+ * Work per CPU-second is the steady figure on a shared machine; requests per second also depends
+ * on what else runs (the load generator included).
  *
- * Options (after `--`): --seconds=4 per measurement, --warmup=2 (discarded), --concurrency=8
- * client-credentials workers, --chains=4 refresh rotation chains, --rounds=4.
+ * For logins it also prints our CPU per login minus one password hash (scrypt, measured here),
+ * against the bare engine's whole login.
+ *
+ * `--scale` instead compares one of our instances with two on one PostgreSQL, each pinned to its
+ * own core with taskset (the load generator and PostgreSQL are not pinned and share the cores).
+ *
+ * Options (after `--`): --seconds=3 --rounds=6 --warmup=2 --cc-concurrency=8
+ * --login-concurrency=4 --databases=sqlite,postgresql --scenarios=client_credentials,login --scale
  */
 import { parseArgs } from 'node:util';
 import { createTestDatabase, postgresSkipReason } from '@oauth-ref/db/testing';
 import type { DatabaseProvider } from '@oauth-ref/db';
-import { demoClients, machineClient, mobileClient } from '@oauth-ref/demo-config';
-import { startProviderApp } from '../app.js';
-import { loadConfig } from '../config/config.js';
-import { clientMetadataFromDemo } from '../engine/client-store.js';
-import { createLogger } from '../logging/logger.js';
-import { seedProvider } from '../seed/seed-provider.js';
+import { demoUsers } from '@oauth-ref/demo-config';
+import { verifyPassword, hashPassword } from '../accounts/password-hash.js';
 import { freePort } from '../testing/free-port.js';
-import { basicAuth, mobileTokens } from '../testing/oauth-flows.js';
+import type { LoadResult } from './load-generator.js';
+import {
+  startLoadGenerator,
+  startServer,
+  type LoadGenerator,
+  type ServerProcess,
+} from './processes.js';
+import type { Flavour, Scenario } from './scenarios.js';
 
 const { values: args } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '4' },
+    seconds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '6' },
     warmup: { type: 'string', default: '2' },
-    concurrency: { type: 'string', default: '8' },
-    chains: { type: 'string', default: '4' },
-    rounds: { type: 'string', default: '4' },
+    'cc-concurrency': { type: 'string', default: '8' },
+    'login-concurrency': { type: 'string', default: '4' },
+    databases: { type: 'string', default: 'sqlite,postgresql' },
+    scenarios: { type: 'string', default: 'client_credentials,login' },
+    scale: { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(args.seconds);
-const WARMUP = Number(args.warmup);
-const CONCURRENCY = Number(args.concurrency);
-const CHAINS = Number(args.chains);
 const ROUNDS = Number(args.rounds);
+const WARMUP = Number(args.warmup);
+const CONCURRENCY: Record<Scenario, number> = {
+  client_credentials: Number(args['cc-concurrency']),
+  login: Number(args['login-concurrency']),
+};
 
-interface Sample {
-  latencies: number[];
-  errors: number;
-  seconds: number;
+interface Contender {
+  readonly label: string;
+  readonly flavour: Flavour;
+  readonly servers: readonly ServerProcess[];
+  /** Concurrency multiplier (two instances get twice the workers). */
+  readonly workers: number;
 }
 
-interface Result {
-  readonly backend: string;
-  readonly grant: string;
-  readonly count: number;
+interface Measurement {
+  readonly ok: number;
   readonly errors: number;
   readonly perSecond: number;
-  readonly p50: number;
-  readonly p99: number;
+  readonly perCpuSecond: number;
+  readonly cpuMsPerOp: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-/** Runs the workers in parallel for `seconds`, adding every request's latency to `into`. */
 async function measure(
-  workers: (() => Promise<boolean>)[],
+  load: LoadGenerator,
+  contender: Contender,
+  scenario: Scenario,
   seconds: number,
-  into?: Sample,
-): Promise<void> {
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    workers.map(async (work) => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        const ok = await work().catch(() => false);
-        if (into) {
-          into.latencies.push(performance.now() - t0);
-          if (!ok) into.errors += 1;
-        }
-      }
-    }),
+): Promise<Measurement> {
+  const before = contender.servers.map((server) => server.cpuSeconds());
+  const result: LoadResult = await load.run({
+    scenario,
+    flavour: contender.flavour,
+    urls: contender.servers.map((server) => server.url),
+    seconds,
+    concurrency: CONCURRENCY[scenario] * contender.workers,
+  });
+  const cpu = contender.servers.reduce(
+    (sum, server, index) => sum + server.cpuSeconds() - before[index]!,
+    0,
   );
-  if (into) into.seconds += (performance.now() - started) / 1000;
+  return {
+    ok: result.count,
+    errors: result.errors,
+    perSecond: result.count / result.seconds,
+    perCpuSecond: cpu > 0 ? result.count / cpu : Number.NaN,
+    cpuMsPerOp: result.count > 0 ? (cpu * 1000) / result.count : Number.NaN,
+  };
 }
 
-async function post(
-  url: string,
-  body: Record<string, string>,
-  authorization?: string,
-): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      ...(authorization ? { authorization } : {}),
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const spread = (values: number[]) =>
+  `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
+
+interface Row {
+  readonly cells: string[];
+}
+
+/** Alternating rounds of `a` and `b`; returns the table rows comparing b (ours) with a (base). */
+async function compare(
+  load: LoadGenerator,
+  base: Contender,
+  ours: Contender,
+  scenario: Scenario,
+  context: string,
+  hashMs: number,
+): Promise<Row[]> {
+  await measure(load, base, scenario, WARMUP);
+  await measure(load, ours, scenario, WARMUP);
+  const rounds: { base: Measurement; ours: Measurement }[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order = round % 2 === 0 ? [base, ours] : [ours, base];
+    const got = new Map<Contender, Measurement>();
+    for (const contender of order)
+      got.set(contender, await measure(load, contender, scenario, SECONDS));
+    rounds.push({ base: got.get(base)!, ours: got.get(ours)! });
+  }
+  const cpuRatios = rounds.map((r) => r.ours.perCpuSecond / r.base.perCpuSecond);
+  const rpsRatios = rounds.map((r) => r.ours.perSecond / r.base.perSecond);
+  const errors = (pick: (r: (typeof rounds)[number]) => Measurement) =>
+    rounds.reduce((sum, r) => sum + pick(r).errors, 0);
+  const rows: Row[] = [base, ours].map((contender) => {
+    const pick = (r: (typeof rounds)[number]) => (contender === base ? r.base : r.ours);
+    const isOurs = contender === ours;
+    return {
+      cells: [
+        context,
+        scenario,
+        contender.label,
+        median(rounds.map((r) => pick(r).perCpuSecond)).toFixed(0),
+        median(rounds.map((r) => pick(r).perSecond)).toFixed(0),
+        median(rounds.map((r) => pick(r).cpuMsPerOp)).toFixed(2),
+        isOurs ? `${median(cpuRatios).toFixed(2)} (${spread(cpuRatios)})` : '1',
+        isOurs ? `${median(rpsRatios).toFixed(2)} (${spread(rpsRatios)})` : '1',
+        String(rounds.reduce((sum, r) => sum + pick(r).ok, 0)),
+        String(errors(pick)),
+      ],
+    };
+  });
+  if (scenario === 'login' && hashMs > 0 && ours.flavour === 'ours' && base.flavour === 'bare') {
+    const withoutHash = rounds.map((r) => (r.ours.cpuMsPerOp - hashMs) / r.base.cpuMsPerOp);
+    console.log(
+      `  ${context} login: our CPU per login minus one password hash (${hashMs.toFixed(1)} ms) = ` +
+        `${median(withoutHash).toFixed(2)}× the bare engine's whole login (${spread(withoutHash)})`,
+    );
+  }
+  return rows;
+}
+
+/** CPU milliseconds of one password verification (scrypt) on this machine. */
+async function passwordHashCpuMs(): Promise<number> {
+  const stored = await hashPassword(demoUsers[0]!.password);
+  await verifyPassword(demoUsers[0]!.password, stored);
+  const runs = 20;
+  const start = process.cpuUsage();
+  for (let i = 0; i < runs; i += 1) await verifyPassword(demoUsers[0]!.password, stored);
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000 / runs;
+}
+
+async function startOurs(url: string, port: number, core?: number): Promise<ServerProcess> {
+  return startServer(
+    'src/main.ts',
+    port,
+    {
+      OAUTH_ISSUER: `http://localhost:${port}`,
+      DATABASE_URL: url,
+      DEMO_MODE: 'true',
+      LOG_LEVEL: 'silent',
+      LOGIN_RATE_LIMIT_MAX: '1000000',
+      LOGIN_RATE_LIMIT_MAX_PER_ADDRESS: '1000000',
     },
-    body: new URLSearchParams(body).toString(),
-  });
-  return (await response.json()) as Record<string, unknown>;
+    core,
+  );
 }
 
-interface Backend {
-  readonly label: string;
-  readonly cc: (() => Promise<boolean>)[];
-  readonly refresh: (() => Promise<boolean>)[];
-  readonly samples: { cc: Sample; refresh: Sample };
-  close(): Promise<void>;
+function printTable(rows: Row[]): void {
+  const header = [
+    'database',
+    'scenario',
+    'server',
+    'ops/CPU-s',
+    'ops/s',
+    'CPU ms/op',
+    'ratio per CPU-s (spread)',
+    'ratio ops/s (spread)',
+    'ops',
+    'errors',
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r.cells[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row.cells));
 }
 
-async function startBackend(
-  label: string,
-  database: DatabaseProvider,
-  storage: 'prisma' | 'memory',
-): Promise<Backend> {
-  const db = await createTestDatabase(database);
-  await seedProvider(db.prisma);
-  const port = await freePort();
-  const issuer = `http://localhost:${port}`;
-  const config = loadConfig({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    OAUTH_ISSUER: issuer,
-    DATABASE_URL: db.url,
-    LOG_LEVEL: 'silent',
-    LOGIN_RATE_LIMIT_MAX_PER_ADDRESS: '100000',
-  });
-  const app = await startProviderApp({
-    config,
-    prisma: db.prisma,
-    logger: createLogger('silent'),
-    engineStorage: storage,
-  });
-  if (storage === 'memory') {
-    const provider = app.host.current();
-    for (const client of demoClients) {
-      const metadata = clientMetadataFromDemo(client);
-      await (
-        provider.Client as unknown as {
-          adapter: { upsert(id: string, payload: object): Promise<void> };
-        }
-      ).adapter.upsert(metadata.client_id, { ...metadata });
+const databases = args.databases.split(',').filter(Boolean) as DatabaseProvider[];
+const scenarios = args.scenarios.split(',').filter(Boolean) as Scenario[];
+const load = startLoadGenerator();
+const rows: Row[] = [];
+const started: ServerProcess[] = [];
+try {
+  if (args.scale) {
+    if (postgresSkipReason) throw new Error(`--scale needs PostgreSQL: ${postgresSkipReason}`);
+    const db = await createTestDatabase('postgresql');
+    const [portA, portB] = [await freePort(), await freePort()];
+    const a = await startOurs(db.url, portA, 0);
+    const b = await startOurs(db.url, portB, 1);
+    started.push(a, b);
+    const one: Contender = {
+      label: 'one instance (core 0)',
+      flavour: 'ours',
+      servers: [a],
+      workers: 1,
+    };
+    const two: Contender = {
+      label: 'two instances (cores 0, 1)',
+      flavour: 'ours',
+      servers: [a, b],
+      workers: 2,
+    };
+    for (const scenario of scenarios)
+      rows.push(...(await compare(load, one, two, scenario, 'postgresql', 0)));
+    await db.dispose();
+  } else {
+    const hashMs = scenarios.includes('login') ? await passwordHashCpuMs() : 0;
+    for (const database of databases) {
+      if (database === 'postgresql' && postgresSkipReason) {
+        console.log(`PostgreSQL skipped: ${postgresSkipReason}`);
+        continue;
+      }
+      const db = await createTestDatabase(database);
+      const barePort = await freePort();
+      const bare = await startServer('src/bench/bare-engine-server.ts', barePort, {
+        OAUTH_ISSUER: `http://localhost:${barePort}`,
+      });
+      const oursServer = await startOurs(db.url, await freePort());
+      started.push(bare, oursServer);
+      const base: Contender = {
+        label: 'bare oidc-provider',
+        flavour: 'bare',
+        servers: [bare],
+        workers: 1,
+      };
+      const ours: Contender = {
+        label: 'our provider',
+        flavour: 'ours',
+        servers: [oursServer],
+        workers: 1,
+      };
+      for (const scenario of scenarios)
+        rows.push(...(await compare(load, base, ours, scenario, database, hashMs)));
+      await Promise.all([bare.stop(), oursServer.stop()]);
+      await db.dispose();
     }
   }
-  const machineAuth = basicAuth(machineClient.clientId, machineClient.clientSecret!);
-  const ccWork = () =>
-    post(
-      `${issuer}/token`,
-      { grant_type: 'client_credentials', scope: 'notes:stats' },
-      machineAuth,
-    ).then((body) => typeof body.access_token === 'string');
-  const chains: string[] = [];
-  for (let i = 0; i < CHAINS; i += 1) {
-    const { tokens } = await mobileTokens(issuer);
-    chains.push(String(tokens.body.refresh_token));
-  }
-  const refresh = chains.map((_, index) => async () => {
-    const body = await post(`${issuer}/token`, {
-      grant_type: 'refresh_token',
-      refresh_token: chains[index]!,
-      client_id: mobileClient.clientId,
-    });
-    if (typeof body.refresh_token !== 'string') return false;
-    chains[index] = body.refresh_token;
-    return true;
-  });
-  const cc = Array.from({ length: CONCURRENCY }, () => ccWork);
-  // Warm-up (JIT, connection pools, prepared statements), discarded.
-  await measure(cc, WARMUP);
-  await measure(refresh, WARMUP);
-  return {
-    label,
-    cc,
-    refresh,
-    samples: {
-      cc: { latencies: [], errors: 0, seconds: 0 },
-      refresh: { latencies: [], errors: 0, seconds: 0 },
-    },
-    async close() {
-      await app.close();
-      await db.dispose();
-    },
-  };
+  console.log(
+    `\nprovider benchmark: ${ROUNDS} alternating rounds of ${SECONDS}s per contender (after ${WARMUP}s warm-up), ` +
+      `concurrency ${CONCURRENCY.client_credentials} (client_credentials) / ${CONCURRENCY.login} (login), Node ${process.version}; ` +
+      'ratios are medians of per-round ratios (ours / baseline)\n',
+  );
+  printTable(rows);
+} finally {
+  load.stop();
+  await Promise.all(started.map((server) => server.stop()));
 }
-
-function summarise(backend: string, grant: string, sample: Sample): Result {
-  const sorted = [...sample.latencies].sort((a, b) => a - b);
-  return {
-    backend,
-    grant,
-    count: sorted.length,
-    errors: sample.errors,
-    perSecond: sorted.length / sample.seconds,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-  };
-}
-
-const backends: Backend[] = [];
-backends.push(await startBackend('engine in-memory', 'sqlite', 'memory'));
-backends.push(await startBackend('SQLite (Prisma)', 'sqlite', 'prisma'));
-if (postgresSkipReason) {
-  console.log(`PostgreSQL skipped: ${postgresSkipReason}`);
-} else {
-  backends.push(await startBackend('PostgreSQL (Prisma)', 'postgresql', 'prisma'));
-}
-
-// Backends take turns in short slices, so load from other processes on a shared machine falls on
-// all of them alike and the ratios stay meaningful.
-const slice = SECONDS / ROUNDS;
-for (let round = 0; round < ROUNDS; round += 1) {
-  for (const backend of backends) await measure(backend.cc, slice, backend.samples.cc);
-  for (const backend of backends) await measure(backend.refresh, slice, backend.samples.refresh);
-}
-for (const backend of backends) await backend.close();
-
-const results = backends.flatMap((backend) => [
-  summarise(backend.label, 'client_credentials', backend.samples.cc),
-  summarise(backend.label, 'refresh_token (rotating)', backend.samples.refresh),
-]);
-const baseline = new Map(
-  results.filter((r) => r.backend === 'engine in-memory').map((r) => [r.grant, r.perSecond]),
-);
-const rows = results.map((r) => [
-  r.backend,
-  r.grant,
-  r.perSecond.toFixed(0),
-  r.p50.toFixed(1),
-  r.p99.toFixed(1),
-  `${((r.perSecond / (baseline.get(r.grant) ?? r.perSecond)) * 100).toFixed(0)}%`,
-  String(r.count),
-  String(r.errors),
-]);
-const header = [
-  'backend',
-  'grant',
-  'grants/s',
-  'p50 ms',
-  'p99 ms',
-  'vs memory',
-  'requests',
-  'errors',
-];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-console.log(
-  `\nprovider benchmark: ${SECONDS}s per measurement in ${ROUNDS} interleaved slices, ${CONCURRENCY} concurrent client-credentials requests, ${CHAINS} refresh rotation chains, Node ${process.version}\n`,
-);
-console.log(line(header));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const row of rows) console.log(line(row));
 process.exit(0);

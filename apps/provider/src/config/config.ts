@@ -111,6 +111,7 @@ const envSchema = z.object({
   KEY_RETIREMENT_GRACE_SECONDS: seconds(2 * 60 * 60),
   KEY_REFRESH_SECONDS: seconds(10),
   SWEEP_INTERVAL_SECONDS: seconds(60),
+  CACHE_CHECK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 
   LOGIN_RATE_LIMIT_MAX: seconds(10),
   LOGIN_RATE_LIMIT_MAX_PER_ADDRESS: seconds(50),
@@ -161,6 +162,8 @@ export interface ProviderConfig {
     readonly refreshSeconds: number;
   };
   readonly sweepIntervalSeconds: number;
+  /** How often each instance checks whether a client or user changed (bounds how stale its caches are). */
+  readonly cacheCheckMs: number;
   /** Sign-in attempts allowed per username (`max`) and per client address (`maxPerAddress`) per window. */
   readonly loginRateLimit: {
     readonly max: number;
@@ -244,6 +247,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refreshSeconds: e.KEY_REFRESH_SECONDS,
     },
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    cacheCheckMs: e.CACHE_CHECK_MS,
     loginRateLimit: {
       max: e.LOGIN_RATE_LIMIT_MAX,
       maxPerAddress: e.LOGIN_RATE_LIMIT_MAX_PER_ADDRESS,

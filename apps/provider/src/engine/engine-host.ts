@@ -14,7 +14,9 @@ import { loadKeyRows, syncKeyStatuses } from '../keys/signing-key-store.js';
 import type { Logger } from '../logging/logger.js';
 import { describeError } from '../logging/logger.js';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
+import { runInRequestScope } from '../persistence/request-memo.js';
 import { buildEngineConfiguration } from './build-engine-configuration.js';
+import { useAtomicReplayDetection } from './atomic-replay-detection.js';
 import { attachEngineEvents } from './engine-events.js';
 import { enforceExactRedirectMatching } from './exact-redirect-matching.js';
 
@@ -94,8 +96,9 @@ export class EngineHost {
     this.#transition.unref();
   }
 
+  /** Every request runs in its own payload memo scope (see request-memo.ts). */
   handle: Handler = (req, res) => {
-    this.#handler(req, res);
+    runInRequestScope(() => this.#handler(req, res));
   };
 
   stop(): void {
@@ -118,6 +121,7 @@ export class EngineHost {
     );
     provider.proxy = options.config.trustProxy;
     enforceExactRedirectMatching(provider);
+    useAtomicReplayDetection(provider);
     attachEngineEvents(provider, options.logger);
     for (const middleware of options.middleware(provider)) provider.use(middleware);
     this.#provider = provider;

@@ -12,6 +12,7 @@ import type Provider from 'oidc-provider';
 import type { ProviderConfig } from '../config/config.js';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
 import { authenticateUser } from '../accounts/authenticate-user.js';
+import type { UserDirectory } from '../accounts/user-directory.js';
 import { listSeededUsers } from '../accounts/user-store.js';
 import { readForm } from '../http/read-body.js';
 import { Router } from '../http/router.js';
@@ -28,6 +29,8 @@ const GENERIC_LOGIN_ERROR = 'Invalid username or password.';
 export interface InteractionDeps {
   readonly provider: Provider;
   readonly prisma: ProviderPrisma;
+  /** Users by `sub` (cached, see user-directory.ts) and by username. */
+  readonly users: UserDirectory;
   readonly config: ProviderConfig;
   /** Counts every sign-in attempt before the password is checked (shared by every instance). */
   readonly loginLimiter: LoginRateLimiter;
@@ -92,9 +95,7 @@ async function renderPrompt(
     return;
   }
   const accountId = details.session?.accountId;
-  const user = accountId
-    ? await deps.prisma.providerUser.findUnique({ where: { id: accountId } })
-    : null;
+  const user = accountId ? await deps.users.findById(accountId) : undefined;
   const scopes = String(details.params.scope ?? '')
     .split(' ')
     .filter(Boolean);
@@ -142,7 +143,7 @@ function clientAddress(ctx: Context): string {
 }
 
 export function createInteractionRouter(deps: InteractionDeps): Router {
-  const { prisma, config, loginLimiter } = deps;
+  const { prisma, users, config, loginLimiter } = deps;
 
   async function guardedForm(ctx: Context, uid: string) {
     const details = await loadInteraction(ctx, deps, uid);
@@ -198,12 +199,10 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
       }
       let accountId: string | undefined;
       if (form.pick !== undefined) {
-        const user = config.demoMode
-          ? await prisma.providerUser.findUnique({ where: { id: form.pick } })
-          : null;
+        const user = config.demoMode ? await users.findById(form.pick) : undefined;
         accountId = user?.seeded ? user.id : undefined;
       } else {
-        accountId = (await authenticateUser(prisma, username, form.password ?? ''))?.id;
+        accountId = (await authenticateUser(users, username, form.password ?? ''))?.id;
       }
       if (!accountId) {
         await renderPrompt(ctx, deps, details, {

@@ -75,6 +75,19 @@ describeEachDatabase('the Prisma adapter for every engine model', (db) => {
     await expect(par.consume('p1')).rejects.toMatchObject({ error: 'invalid_request_uri' });
   });
 
+  it('insertIfAbsent: of concurrent inserts exactly one wins; an expired row may be taken again', async () => {
+    let now = Date.now();
+    const adapter = new OidcAdapter('ReplayDetection', repository(), () => now);
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => adapter.insertIfAbsent('proof-1', { jti: 'proof-1' }, 10)),
+    );
+    expect(outcomes.filter(Boolean)).toHaveLength(1);
+    expect(await adapter.insertIfAbsent('proof-1', { jti: 'proof-1' }, 10)).toBe(false);
+    now += 11_000;
+    expect(await adapter.insertIfAbsent('proof-1', { jti: 'proof-1' }, 10)).toBe(true);
+    expect(await adapter.insertIfAbsent('proof-1', { jti: 'proof-1' }, 10)).toBe(false);
+  });
+
   it('finds sessions by uid and device codes by user code', async () => {
     const factory = createOidcAdapterFactory(repository());
     await factory('Session').upsert('s1', { kind: 'Session', jti: 's1', uid: 'uid-1' }, 60);

@@ -48,6 +48,23 @@ export class OidcAdapter implements Adapter {
     });
   }
 
+  /** Stores the payload unless a live one with this id exists; true when stored (atomic). */
+  async insertIfAbsent(id: string, payload: AdapterPayload, expiresIn: number): Promise<boolean> {
+    const now = this.clock();
+    return this.repository.insertIfAbsent(
+      {
+        model: this.model,
+        id,
+        payload: JSON.stringify(payload),
+        grantId: null,
+        userCode: null,
+        uid: null,
+        expiresAt: new Date(now + expiresIn * 1000),
+      },
+      new Date(now),
+    );
+  }
+
   async find(id: string): Promise<AdapterPayload | undefined> {
     return toPayload(await this.repository.find(this.model, id), this.clock());
   }

@@ -19,6 +19,11 @@ export interface OidcPayloadRepository {
   find(model: string, id: string): Promise<OidcPayloadRow | null>;
   findByUid(model: string, uid: string): Promise<OidcPayloadRow | null>;
   findByUserCode(model: string, userCode: string): Promise<OidcPayloadRow | null>;
+  /**
+   * Inserts the row unless a live (unexpired) row with this (model, id) exists; true when this
+   * call inserted it. Atomic: of concurrent callers, exactly one gets true.
+   */
+  insertIfAbsent(row: Omit<OidcPayloadRow, 'consumedAt'>, now: Date): Promise<boolean>;
   /** Marks the row consumed unless it already is; true when this call consumed it (atomic). */
   consume(model: string, id: string, at: Date): Promise<boolean>;
   destroy(model: string, id: string): Promise<void>;
