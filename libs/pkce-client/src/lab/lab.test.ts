@@ -157,21 +157,24 @@ describe('attacks on the token endpoint', () => {
 
   it('replays the code: refused, and the first redemption’s refresh token is revoked', async () => {
     const { target, spentCode, refresh } = await setUp();
-    const result = await replayCode(target, spentCode, refresh.current);
+    const checkGrant = (stack: { refresh: { familyRevoked: boolean } }) => async () =>
+      stack.refresh.familyRevoked ? ('revoked' as const) : ('kept' as const);
+    const result = await replayCode(target, spentCode, checkGrant({ refresh }));
     expect(result.outcome).toBe('refused');
+    expect(refresh.familyRevoked).toBe(true);
     expect(result.detail).toMatch(/revoked the grant/);
-    const expired = await setUp({ codeSingleUse: true, pkceChecked: true });
+    const expired = await setUp();
     const kept = await replayCode(
       { ...expired.target, resource: undefined },
       { ...expired.spentCode, code: 'expired-code' },
-      expired.refresh.current,
+      checkGrant(expired),
     );
     expect(kept).toMatchObject({ outcome: 'refused' });
     expect(kept.detail).toMatch(/kept the grant/);
-    const noRefresh = await replayCode(target, spentCode, undefined);
+    const noRefresh = await replayCode(target, spentCode);
     expect(noRefresh.detail).toMatch(/no refresh token/);
     const weak = await setUp({ codeSingleUse: true });
-    expect((await replayCode(weak.target, weak.spentCode, undefined)).outcome).toBe('accepted');
+    expect((await replayCode(weak.target, weak.spentCode)).outcome).toBe('accepted');
   });
 
   it('replays a rotated refresh token: refused, and the whole family is revoked', async () => {
@@ -210,14 +213,12 @@ describe('attacks on the token endpoint', () => {
     const down: typeof fetch = async () => {
       throw new TypeError('Failed to fetch');
     };
-    const unreachable = await replayCode({ ...target, fetch: down }, spentCode, undefined);
+    const unreachable = await replayCode({ ...target, fetch: down }, spentCode);
     expect(unreachable.detail).toMatch(/No answer from the provider/);
     const broken: typeof fetch = async () => {
       throw 'text';
     };
-    expect((await replayCode({ ...target, fetch: broken }, spentCode, undefined)).detail).toBe(
-      'text',
-    );
+    expect((await replayCode({ ...target, fetch: broken }, spentCode)).detail).toBe('text');
   });
 });
 

@@ -135,25 +135,25 @@ export function sendCodeWithWrongVerifier(
 
 /**
  * Redeems the sign-in's code again with everything right. Within the code's lifetime the
- * provider also revokes the grant (the first redemption's tokens), which `confirmRevoked` checks.
+ * provider also revokes the grant (the first redemption's tokens): `checkGrant` tells whether the
+ * session's refresh token still works afterwards (the app uses its own refresh, so a token that
+ * still works is rotated where the app keeps it).
  *
  * @example
- * await replayCode(target, spent, currentRefreshToken);
+ * await replayCode(target, spent, async () => (await refreshStillWorks()) ? 'kept' : 'revoked');
  */
 export function replayCode(
   target: LabTarget,
   spent: SpentCode,
-  currentRefreshToken: string | undefined,
+  checkGrant?: () => Promise<'kept' | 'revoked'>,
 ): Promise<LabAttackResult> {
   return guarded('code-replay', async () => {
     const answer = await redeemCode(target, spent, spent.codeVerifier);
-    const revoked = currentRefreshToken
-      ? await useRefreshToken(target, currentRefreshToken)
-      : undefined;
+    const grant = await checkGrant?.();
     const fate =
-      revoked === undefined
+      grant === undefined
         ? 'This session has no refresh token to check.'
-        : revoked.status === 400
+        : grant === 'revoked'
           ? 'Then the first redemption’s refresh token was refused too: the provider revoked the grant, so this session has ended.'
           : 'The first redemption’s refresh token still worked: the code had expired (codes live a minute), so the provider refused it as expired and kept the grant.';
     return labResult(
