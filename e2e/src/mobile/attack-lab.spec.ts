@@ -2,7 +2,22 @@
 // real from the app (react-native-web) against the running provider and API, is refused — and
 // the two replays end the session the way they should (the provider revokes the grant).
 import { expect, type Page, test } from '@playwright/test';
-import { signInOnMobile } from './mobile-helpers.js';
+import { urls } from '../support/env.js';
+import { loginAndConsent, openMobileApp, signInOnMobile, startSignIn } from './mobile-helpers.js';
+
+/** Signs in again: the provider still knows the user (its session survived the app's), so
+ * only consent may be asked. */
+async function signInAgain(page: Page): Promise<void> {
+  await openMobileApp(page);
+  await startSignIn(page);
+  const consent = page.getByRole('heading', { name: 'Allow access?' });
+  await expect(consent.or(page.locator('#username'))).toBeVisible();
+  if (await consent.isVisible())
+    await page.getByRole('button', { name: 'Allow', exact: true }).click();
+  else await loginAndConsent(page);
+  await expect(page.getByTestId('session-status')).toHaveText(/^Signed in as /);
+  await expect(page).toHaveURL(`${urls.mobile}/`);
+}
 
 async function runGroup(page: Page, button: string, ids: string[]): Promise<void> {
   await page.getByRole('button', { name: button }).click();
@@ -19,7 +34,7 @@ async function runGroup(page: Page, button: string, ids: string[]): Promise<void
 test('every attack a public client can try is refused; the replays end the session', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   // within the code's one-minute lifetime: the replay makes the provider revoke the grant
   await signInOnMobile(page);
   await runGroup(page, 'Replay my sign-in code (ends the session)', [
@@ -29,7 +44,7 @@ test('every attack a public client can try is refused; the replays end the sessi
   await expect(page.locator('[data-attack="code-replay"]')).toContainText('revoked the grant');
   await expect(page.getByTestId('session-status')).toHaveText(/^Session ended/);
 
-  await signInOnMobile(page);
+  await signInAgain(page);
   const sent: string[] = [];
   page.on('request', (request) => sent.push(`${request.method()} ${request.url()}`));
   await runGroup(page, 'Run the attacks that keep my session', [
