@@ -87,6 +87,11 @@ for (const scheme of SCHEMES) {
     } finally {
       await controlApp('api', 'start');
     }
+    // back up: the same session reaches it again (and the API has the provider's keys cached
+    // again, which later specs that stop the provider rely on)
+    await page.getByRole('button', { name: 'Load notes' }).click();
+    await expect(page.getByTestId('api-result')).toContainText('GET /notes → 200');
+    await expect(page.getByTestId('error-banner')).toHaveCount(0);
   });
 }
 
