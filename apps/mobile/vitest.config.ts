@@ -17,6 +17,8 @@ export default defineConfig({
         'src/platform/pending-attempt-store.ts',
         'src/platform/web-user-agent.ts',
         'src/platform/native-dpop-crypto.ts',
+        'src/platform/session-marker.ts',
+        'src/lab/run-lab-group.ts',
       ],
       reporter: ['text-summary', 'json-summary'],
       thresholds: { lines: 90, functions: 90, statements: 90, branches: 80 },

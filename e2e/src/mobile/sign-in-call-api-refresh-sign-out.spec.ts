@@ -53,9 +53,12 @@ test('signs in with PKCE S256 as a public client and shows every step of the flo
   await expect(page.getByTestId('flow-step-verifier')).toContainText(
     `${verifier.slice(0, 4)}… (${verifier.length} chars)`,
   );
-  // the code is gone from the address bar and nothing is left in web storage
+  // the code is gone from the address bar and nothing is left in web storage but a flag with no
+  // secret ("this tab was signed in", so that a reload can say why it signed the tab out)
   await expect(page).toHaveURL(`${urls.mobile}/`);
-  expect(await page.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([0, 0]);
+  expect(
+    await page.evaluate(() => [JSON.stringify({ ...sessionStorage }), localStorage.length]),
+  ).toEqual([JSON.stringify({ 'oauth-ref.mobile.signed-in-in-this-tab': '1' }), 0]);
   // cookies are per host, not per port: the provider's `op.*` cookies share localhost; the app sets none
   const appCookies = (await page.context().cookies(urls.mobile)).filter(
     (c) => !c.name.startsWith('op.'),

@@ -36,6 +36,7 @@ export {
   pkceClientErrorCatalogue,
   type PkceClientErrorCode,
 } from './errors/error-catalogue.js';
+export { isNetworkFailure } from './errors/is-network-failure.js';
 export { mapTokenEndpointError } from './errors/map-token-endpoint-error.js';
 export { isPkceClientError, PkceClientError } from './errors/pkce-client-error.js';
 export { exchangeAuthorizationCode } from './exchange-authorization-code.js';
@@ -81,3 +82,4 @@ export {
 } from './session/token-session.js';
 export type { PkceClientSettings } from './settings.js';
 export { toTokenSet, type TokenSet } from './token-set.js';
+export * from './lab/index.js';

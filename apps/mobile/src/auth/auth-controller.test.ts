@@ -6,6 +6,7 @@ import {
 import { describe, expect, it, vi } from 'vitest';
 import { loadAppConfig } from '../config/load-app-config.js';
 import { createSessionStoragePendingAttemptStore } from '../platform/pending-attempt-store.js';
+import { createSessionStorageSessionMarker } from '../platform/session-marker.js';
 import { memoryDpopKeyStore } from '../testing/memory-dpop-key-store.js';
 import { memoryStorage } from '../testing/memory-storage.js';
 import { AuthController } from './auth-controller.js';
@@ -70,6 +71,7 @@ function createStack(
       userAgent,
       dpopKeyStore,
       fetch,
+      sessionMarker: createSessionStorageSessionMarker(storage),
     });
   return {
     server,
@@ -132,7 +134,9 @@ describe('AuthController (web build)', () => {
     expect(stack.dpopKeyStore.saved).toBe(1);
     expect(authorizationUrl.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorizationUrl.searchParams.has('client_secret')).toBe(false);
-    expect(storage.length).toBe(0); // the pending attempt was used once and deleted
+    // the pending attempt was used once and deleted; what is left is a flag with no secret
+    expect(storage.length).toBe(1);
+    expect(storage.getItem('oauth-ref.mobile.signed-in-in-this-tab')).toBe('1');
     expect(await refreshTokenStore.get()).toMatch(/^rt-/);
     expect(JSON.stringify(state)).not.toContain(String(await refreshTokenStore.get()));
     expect(userAgent.forgetCallbackUrl).toHaveBeenCalled();
@@ -322,6 +326,109 @@ describe('AuthController (web build)', () => {
     expect(listener).toHaveBeenCalled();
     await controller.signIn();
     expect(controller.getState().error?.message).toMatch(/provider metadata has not been loaded/);
+  });
+});
+
+describe('AuthController: what a new user meets', () => {
+  it('says why a reload signed the tab out, and not after a sign-out', async () => {
+    const stack = createStack();
+    const { controller } = await signedInOnWeb(stack);
+    expect(controller.getState().reloadNotice).toBe(false);
+    const reloaded = stack.newPage();
+    await reloaded.start();
+    expect(reloaded.getState()).toMatchObject({
+      reloadNotice: true,
+      session: { status: 'signed-out' },
+    });
+    // read once: the page after that one has nothing to explain
+    const again = stack.newPage();
+    await again.start();
+    expect(again.getState().reloadNotice).toBe(false);
+
+    const signedOut = await signedInOnWeb(stack);
+    await signedOut.controller.signOut();
+    const afterSignOut = stack.newPage();
+    await afterSignOut.start();
+    expect(afterSignOut.getState().reloadNotice).toBe(false);
+  });
+
+  it('names the API and the cause when the API does not answer', async () => {
+    const { controller } = await signedInOnWeb(
+      createStack({
+        api: () => {
+          throw new TypeError('Failed to fetch');
+        },
+      }),
+    );
+    await controller.loadNotes();
+    const error = controller.getState().error;
+    expect(error?.code).toBe('api_unreachable');
+    expect(error?.message).toContain('GET http://localhost:3333/notes');
+    expect(error?.message).toMatch(/CORS/);
+  });
+});
+
+describe('AuthController: the lab', () => {
+  it('runs the session-keeping attacks with the session’s tokens and keeps the session', async () => {
+    const stack = createStack({
+      api: ({ headers }) =>
+        headers.get('authorization')?.startsWith('DPoP ') && headers.has('dpop')
+          ? Response.json({ sub: 'alice' })
+          : Response.json({ error: 'invalid_token' }, { status: 401 }),
+    });
+    const { controller } = await signedInOnWeb(stack);
+    await controller.runLab('keeps-session');
+    const results = controller.getState().lab.results;
+    expect(results.map((r) => r.id)).toEqual([
+      'access-token-as-bearer',
+      'access-token-without-proof',
+      'proof-from-another-key',
+      'proof-replay',
+      'id-token-as-access-token',
+      'refresh-token-without-key',
+    ]);
+    expect(results[0]).toMatchObject({ outcome: 'refused', status: 401 });
+    // this stand-in API checks neither key nor jti: the lab reports it as a failed defence
+    expect(results[2]?.outcome).toBe('accepted');
+    expect(controller.getState().lab.running).toBeUndefined();
+    expect(controller.getState().session.status).toBe('signed-in');
+  });
+
+  it('replays the sign-in code it kept in memory, then learns the fate of the grant by refreshing', async () => {
+    const stack = createStack();
+    const { controller, server, callback } = await signedInOnWeb(stack);
+    await controller.runLab('code-replay');
+    const redemptions = server.requests.filter(
+      (r) => r.form.get('grant_type') === 'authorization_code',
+    );
+    expect(redemptions.map((r) => r.form.get('code'))).toEqual([
+      callback.searchParams.get('code'),
+      callback.searchParams.get('code'),
+      callback.searchParams.get('code'),
+    ]);
+    expect(controller.getState().lab.results.map((r) => [r.id, r.outcome])).toEqual([
+      ['pkce-wrong-verifier', 'refused'],
+      ['code-replay', 'refused'],
+    ]);
+  });
+
+  it('replays a rotated refresh token: the family is revoked and the app’s own refresh says so', async () => {
+    const { controller } = await signedInOnWeb();
+    await controller.runLab('refresh-replay');
+    expect(controller.getState().lab.results[0]).toMatchObject({
+      id: 'refresh-token-replay',
+      outcome: 'refused',
+    });
+    expect(controller.getState().session.status).toBe('ended');
+    await controller.runLab('keeps-session');
+    expect(controller.getState().lab.results).toHaveLength(1);
+  });
+
+  it('runs nothing without a session', async () => {
+    const { controller } = await signedInOnWeb();
+    await controller.signOut();
+    await controller.runLab('code-replay');
+    expect(controller.getState().lab.results).toEqual([]);
   });
 });
 

@@ -32,6 +32,7 @@ import {
   refreshTokenSet,
   revokeRefreshToken,
   type SecretStore,
+  type SpentCode,
   serialisePendingAttempt,
   type TokenSession,
   type TokenSet,
@@ -39,8 +40,10 @@ import {
 } from '@oauth-ref/pkce-client';
 import * as oauth from 'oauth4webapi';
 import type { AppConfig } from '../config/load-app-config.js';
+import { runLabGroup } from '../lab/run-lab-group.js';
 import type { PendingAttemptStore } from '../platform/pending-attempt-store.js';
-import { type AuthViewState, initialAuthViewState } from './auth-state.js';
+import { noSessionMarker, type SessionMarker } from '../platform/session-marker.js';
+import { type AuthViewState, initialAuthViewState, type LabGroup } from './auth-state.js';
 import type { UserAgent } from './user-agent.js';
 
 export interface AuthPorts {
@@ -53,6 +56,8 @@ export interface AuthPorts {
   readonly generateDpopKey?: () => Promise<oauth.CryptoKeyPair>;
   readonly fetch?: typeof fetch;
   readonly now?: () => number;
+  /** "This tab was signed in" (no secret), so a reload can say why it is signed out. */
+  readonly sessionMarker?: SessionMarker;
 }
 
 type NewStep = Omit<FlowStep, 'id'>;
@@ -67,23 +72,29 @@ export class AuthController {
   private dpop: oauth.DPoPHandle | undefined;
   private readonly proofs: DpopProofRecorder;
   private readonly now: () => number;
+  private readonly marker: SessionMarker;
+  /** The code this tab redeemed at sign-in (spent), kept in memory for the lab's replays only. */
+  private spentCode: SpentCode | undefined;
 
   constructor(
     private readonly config: AppConfig,
     private readonly ports: AuthPorts,
   ) {
     this.now = ports.now ?? (() => Date.now());
+    this.marker = ports.sessionMarker ?? noSessionMarker;
     const send = ports.fetch ?? ((input, init) => fetch(input, init));
     this.proofs = recordDpopProofs(send);
     this.session = createTokenSession(ports.refreshTokenStore, (current, refreshToken) =>
       refreshTokenSet(this.requireAs(), this.settings(), current, refreshToken, this.now),
     );
-    this.session.subscribe((session) =>
+    this.session.subscribe((session) => {
+      if (session.status === 'signed-in') this.marker.mark();
+      else this.marker.clear();
       this.update({
         session,
         phase: session.status === 'signed-in' ? 'signed-in' : this.readyPhase(),
-      }),
-    );
+      });
+    });
   }
 
   // --- observable state (useSyncExternalStore) ---
@@ -96,6 +107,9 @@ export class AuthController {
   /** Discovers the provider and, when the page is the web callback, completes the sign-in. */
   async start(callbackUrl?: URL): Promise<void> {
     const pending = callbackUrl ? this.ports.pendingAttempts.take() : null;
+    // a page that starts signed out although this tab was signed in: a reload forgot the tokens
+    if (this.marker.takeMark() && this.state.session.status !== 'signed-in')
+      this.update({ reloadNotice: true });
     let key;
     try {
       key = await loadOrCreateDpopKeyPair(this.ports.dpopKeyStore, this.ports.generateDpopKey);
@@ -201,12 +215,18 @@ export class AuthController {
         params,
         this.now,
       );
+      this.spentCode = {
+        code: params.get('code') ?? '',
+        codeVerifier: attempt.codeVerifier,
+        redirectUri: attempt.redirectUri,
+      };
       this.logProofs('token request');
       this.log({
         ...describeTokenResponseStep('token-response', tokens, this.config.refreshTokenHome),
         at: this.now(),
       });
       await this.session.start(tokens);
+      this.update({ reloadNotice: false });
     });
     if (this.state.session.status !== 'signed-in') this.update({ phase: this.readyPhase() });
   }
@@ -312,6 +332,7 @@ export class AuthController {
   async signOut(): Promise<void> {
     await this.run(async () => {
       const { refreshToken, idToken } = await this.session.clear();
+      this.spentCode = undefined;
       this.update({ me: undefined, notes: undefined, lastApiCall: undefined });
       const as = this.requireAs();
       if (refreshToken) {
@@ -352,6 +373,55 @@ export class AuthController {
       this.update({ phase: 'redirecting' });
       await this.ports.userAgent.endSession(endSession);
     });
+  }
+
+  /**
+   * "Try to break it": runs one group of attacks from this app against the real provider and API.
+   * The code and refresh replays end the session by design; the app then learns it the way it
+   * would learn it from a thief: its own next refresh is refused.
+   */
+  async runLab(group: LabGroup): Promise<void> {
+    const tokens = this.state.session.tokens;
+    if (!tokens || this.state.lab.running) return;
+    this.update({ lab: { ...this.state.lab, running: group } });
+    try {
+      const results = await runLabGroup(group, {
+        target: {
+          as: this.requireAs(),
+          clientId: this.config.clientId,
+          resource: this.config.resource,
+          apiUrl: this.config.apiUrl,
+          allowInsecureHttp: this.config.allowInsecureHttp,
+          fetch: this.ports.fetch ?? ((input, init) => fetch(input, init)),
+          dpop: this.requireDpop(),
+        },
+        session: { accessToken: tokens.accessToken, idToken: tokens.idToken },
+        refreshToken: (await this.ports.refreshTokenStore.get()) ?? undefined,
+        spentCode: this.spentCode,
+        refreshSession: () => this.refreshForLab(),
+      });
+      const others = this.state.lab.results.filter((r) => !results.some((n) => n.id === r.id));
+      this.update({ lab: { running: undefined, results: [...others, ...results] } });
+    } catch (error) {
+      this.update({ lab: { ...this.state.lab, running: undefined } });
+      this.fail(error);
+    }
+  }
+
+  /** The app's own refresh after a replay: 'revoked' when the provider refused it. */
+  private async refreshForLab(): Promise<'kept' | 'revoked'> {
+    try {
+      await this.session.refresh();
+      this.logProofs('refresh request (after a lab replay)');
+      return 'kept';
+    } catch (error) {
+      this.logProofs('refresh request (after a lab replay)');
+      if (isPkceClientError(error, 'refresh_token_rejected')) {
+        this.update({ me: undefined, notes: undefined, lastApiCall: undefined });
+        return 'revoked';
+      }
+      throw error;
+    }
   }
 
   // --- helpers ---

@@ -1,4 +1,12 @@
-import type { ApiCallResult, FlowLog, TokenSessionState } from '@oauth-ref/pkce-client';
+import type {
+  ApiCallResult,
+  FlowLog,
+  LabAttackResult,
+  TokenSessionState,
+} from '@oauth-ref/pkce-client';
+
+/** The lab's groups: attacks that keep the session, and the two that end it by design. */
+export type LabGroup = 'keeps-session' | 'code-replay' | 'refresh-replay';
 
 /** What the screen renders. */
 export interface AuthViewState {
@@ -12,6 +20,13 @@ export interface AuthViewState {
   readonly lastApiCall: { readonly label: string; readonly result: ApiCallResult } | undefined;
   readonly me: unknown;
   readonly notes: unknown;
+  /** The previous page of this tab was signed in, and the reload forgot its in-memory tokens. */
+  readonly reloadNotice: boolean;
+  /** "Try to break it": the group running now, and the results of the last runs. */
+  readonly lab: {
+    readonly running: LabGroup | undefined;
+    readonly results: readonly LabAttackResult[];
+  };
 }
 
 export const initialAuthViewState: AuthViewState = Object.freeze({
@@ -24,4 +39,6 @@ export const initialAuthViewState: AuthViewState = Object.freeze({
   lastApiCall: undefined,
   me: undefined,
   notes: undefined,
+  reloadNotice: false,
+  lab: Object.freeze({ running: undefined, results: Object.freeze([]) }),
 });

@@ -10,6 +10,7 @@ import {
   createSessionStoragePendingAttemptStore,
 } from '../platform/pending-attempt-store.js';
 import { createSecureRefreshTokenStore } from '../platform/secure-refresh-token-store.js';
+import { createSessionStorageSessionMarker } from '../platform/session-marker.js';
 import { createSecureStoreDpopKeyStore } from '../platform/secure-store-dpop-key-store.js';
 import { createWebUserAgent } from '../platform/web-user-agent.js';
 import { AuthController } from './auth-controller.js';
@@ -26,6 +27,7 @@ export function createAuthController(): {
       pendingAttempts: createSessionStoragePendingAttemptStore(window.sessionStorage),
       userAgent: createWebUserAgent(window),
       dpopKeyStore: createIndexedDbDpopKeyStore(window.indexedDB),
+      sessionMarker: createSessionStorageSessionMarker(window.sessionStorage),
     });
     return { controller, callbackUrl: url.pathname === '/callback' ? url : undefined };
   }

@@ -7,24 +7,33 @@ import type { AuthViewState } from '../auth/auth-state.js';
 import { appConfig } from '../config/app-config.js';
 import { Button } from './button.js';
 import { FlowLogView } from './flow-log-view.js';
-import { colours, styles } from './theme.js';
+import { LabView } from './lab-view.js';
+import { colours, styles, useColourScheme } from './theme.js';
 import { useAuthState } from './use-auth-state.js';
 
 const { controller, callbackUrl } = createAuthController();
 let started = false;
 
-/** The one screen: configuration, controls, API calls and the flow log. */
+/**
+ * The one screen: configuration, controls, API calls, the flow log and the lab. Landmarks (banner,
+ * main) hold every piece of content; the colours follow the device's light or dark setting.
+ */
 export function App() {
   const state = useAuthState(controller);
+  const scheme = useColourScheme();
   useEffect(() => {
     if (started) return;
     started = true;
     void controller.start(callbackUrl);
   }, []);
+  useEffect(() => {
+    // web: native form controls and scrollbars follow the scheme too
+    if (typeof document !== 'undefined') document.documentElement.style.colorScheme = scheme;
+  }, [scheme]);
   return (
     <ScrollView style={styles.page} contentContainerStyle={styles.content}>
-      <StatusBar style="dark" />
-      <View style={{ gap: 4 }}>
+      <StatusBar style={scheme === 'dark' ? 'light' : 'dark'} />
+      <View role="banner" style={{ gap: 4 }}>
         <Text role="heading" aria-level={1} style={styles.h1}>
           OAuth Reference — mobile public client
         </Text>
@@ -36,13 +45,39 @@ export function App() {
           .
         </Text>
       </View>
-      <StatusCard state={state} />
-      {state.error ? <ErrorBanner error={state.error} /> : null}
-      <ControlsCard state={state} controller={controller} />
-      <ApiCard state={state} controller={controller} />
-      <FlowLogView log={state.log} />
-      <StorageCard />
+      <View role="main" style={{ gap: 16 }}>
+        {state.reloadNotice ? <ReloadNotice /> : null}
+        <StatusCard state={state} />
+        {state.error ? <ErrorBanner error={state.error} /> : null}
+        <ControlsCard state={state} controller={controller} />
+        <ApiCard state={state} controller={controller} />
+        <FlowLogView log={state.log} />
+        <LabView state={state} controller={controller} />
+        <StorageCard />
+      </View>
     </ScrollView>
+  );
+}
+
+/** Why a reload signed this tab out: the tokens were in memory, on purpose. */
+function ReloadNotice() {
+  return (
+    <View
+      role="status"
+      testID="reload-notice"
+      style={[styles.card, { borderColor: colours.info, backgroundColor: colours.infoBg }]}
+    >
+      <Text role="heading" aria-level={2} style={styles.h2}>
+        The reload signed this tab out — on purpose
+      </Text>
+      <Text style={styles.body}>
+        This tab was signed in. Its access, ID and refresh tokens were kept in this page&apos;s
+        memory only, never in localStorage, sessionStorage or cookies, so that a script injected
+        into the page later cannot read them from storage and closing the tab forgets them. A reload
+        starts a new page with empty memory, so the tokens are gone. Sign in again (the provider may
+        remember you, so it can be one click).
+      </Text>
+    </View>
   );
 }
 
@@ -108,6 +143,9 @@ function phaseText(phase: AuthViewState['phase']): string {
   }
 }
 
+/** Codes that mean "no HTTP answer", not a refusal. */
+const UNREACHABLE = new Set(['api_unreachable', 'provider_unreachable', 'discovery_failed']);
+
 function ErrorBanner({ error }: { error: { code: string; message: string } }) {
   return (
     <View
@@ -116,7 +154,7 @@ function ErrorBanner({ error }: { error: { code: string; message: string } }) {
       style={[styles.card, { borderColor: colours.refused, backgroundColor: colours.refusedBg }]}
     >
       <Text style={[styles.body, { fontWeight: '700', color: colours.refused }]}>
-        Refused: {error.code}
+        {UNREACHABLE.has(error.code) ? 'No answer' : 'Refused'}: {error.code}
       </Text>
       <Text style={styles.body}>{error.message}</Text>
     </View>
@@ -151,7 +189,7 @@ function ControlsCard({ state, controller }: { state: AuthViewState; controller:
             alignItems: state.requestWriteScope ? 'flex-end' : 'flex-start',
           }}
         >
-          <View style={{ width: 16, height: 16, borderRadius: 8, backgroundColor: '#fff' }} />
+          <View style={{ width: 16, height: 16, borderRadius: 8, backgroundColor: colours.knob }} />
         </View>
         <Text style={styles.body}>
           Request <Text style={styles.mono}>notes:write</Text> (turn off, then create a note, to see
@@ -207,6 +245,7 @@ function ApiCard({ state, controller }: { state: AuthViewState; controller: Auth
       <TextInput
         aria-label="Note title"
         placeholder="Note title"
+        placeholderTextColor={colours.placeholder}
         value={title}
         onChangeText={setTitle}
         style={styles.input}
@@ -214,6 +253,7 @@ function ApiCard({ state, controller }: { state: AuthViewState; controller: Auth
       <TextInput
         aria-label="Note body"
         placeholder="Note body"
+        placeholderTextColor={colours.placeholder}
         value={body}
         onChangeText={setBody}
         multiline
@@ -271,6 +311,17 @@ function NotesList({ notes }: { notes: unknown }) {
         ? (notes as { notes: unknown[] }).notes
         : undefined;
   if (!items) return null;
+  if (items.length === 0) {
+    return (
+      <View testID="notes-empty" style={[styles.codeBlock, { gap: 4 }]}>
+        <Text style={[styles.body, { fontWeight: '700' }]}>Your notes (0)</Text>
+        <Text style={styles.body}>
+          No notes yet. Write a title above and press “Create note”: the API stores it under your
+          user (the token&apos;s sub) and only your tokens can read it back.
+        </Text>
+      </View>
+    );
+  }
   return (
     <View testID="notes" role="list" aria-label="Notes" style={{ gap: 6 }}>
       <Text style={[styles.body, { fontWeight: '700' }]}>Your notes ({items.length})</Text>

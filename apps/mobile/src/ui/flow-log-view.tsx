@@ -9,11 +9,13 @@ import { Text, View } from 'react-native';
 import { Button } from './button.js';
 import { colours, styles } from './theme.js';
 
-const outcomeColours = {
-  info: { fg: colours.info, bg: colours.infoBg, label: 'step' },
-  ok: { fg: colours.ok, bg: colours.okBg, label: 'passed' },
-  refused: { fg: colours.refused, bg: colours.refusedBg, label: 'refused' },
-} as const;
+// a function: the colours follow the current light/dark scheme, read at render time
+const outcomeColours = () =>
+  ({
+    info: { fg: colours.info, bg: colours.infoBg, label: 'step' },
+    ok: { fg: colours.ok, bg: colours.okBg, label: 'passed' },
+    refused: { fg: colours.refused, bg: colours.refusedBg, label: 'refused' },
+  }) as const;
 
 /** The step-by-step flow log: what PKCE adds, as it happens. */
 export function FlowLogView({ log }: { log: FlowLog }) {
@@ -36,7 +38,7 @@ export function FlowLogView({ log }: { log: FlowLog }) {
 }
 
 function FlowStepView({ step }: { step: FlowStep }) {
-  const tone = outcomeColours[step.outcome];
+  const tone = outcomeColours()[step.outcome];
   return (
     <View
       testID={`flow-step-${step.kind}`}

@@ -46,6 +46,15 @@ button{margin-top:1rem;padding:.55rem 1rem;font-size:1rem;border-radius:4px;bord
 button.secondary{background:#fff;color:#0b5cad}.error{color:#a4000f;background:#fde7e9;padding:.5rem;border-radius:4px}
 ul.scopes li{margin:.4rem 0}code{background:#eef0f2;padding:0 .2rem;border-radius:3px}fieldset{border:1px solid #d0d7de;border-radius:4px;margin-top:1rem}
 .picker button{display:block;width:100%;text-align:left;background:#fff;color:#0b5cad}
+:root{color-scheme:light dark}
+@media (prefers-color-scheme:dark){
+body{background:#0f1419;color:#e6e9ed}main{background:#1a2129;box-shadow:0 1px 3px rgba(0,0,0,.6)}
+input[type=text],input[type=password]{background:#0f1419;color:#e6e9ed;border-color:#8b96a3}
+button{border-color:#6cb0f5;background:#6cb0f5;color:#0b1520}
+button.secondary,.picker button{background:#1a2129;color:#8cc3f8;border-color:#6cb0f5}
+.error{color:#ffb3b8;background:#4a1218}code{background:#2a333d;color:#e6e9ed}fieldset{border-color:#3d4752}
+a{color:#8cc3f8}
+}
 `;
 
 export const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { isPkceClientError } from '../errors/pkce-client-error.js';
 import { callProtectedResource } from './call-protected-resource.js';
 
 const api = new URL('http://localhost:3333/notes');
@@ -110,16 +111,23 @@ describe('callProtectedResource', () => {
     expect(!bare403.ok && bare403.explanation).toMatch(/lacks a required scope/);
   });
 
-  it('refuses http:// APIs unless allowed, and rethrows network errors', async () => {
-    await expect(callProtectedResource('at-1', 'GET', api)).rejects.toThrow();
+  it('refuses http:// APIs unless allowed (an argument error, not an outage)', async () => {
+    const refusal = await callProtectedResource('at-1', 'GET', api).catch((error) => error);
+    expect(refusal).toBeInstanceOf(Error);
+    expect(isPkceClientError(refusal)).toBe(false);
+  });
+
+  it('names the API and the cause when no answer came back (down, unreachable or CORS)', async () => {
     const failing = vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
-    await expect(
-      callProtectedResource('at-1', 'GET', api, undefined, {
-        allowInsecureHttp: true,
-        fetch: failing,
-      }),
-    ).rejects.toThrow('Failed to fetch');
+    const error = await callProtectedResource('at-1', 'GET', api, undefined, {
+      allowInsecureHttp: true,
+      fetch: failing,
+    }).catch((thrown) => thrown);
+    expect(isPkceClientError(error, 'api_unreachable')).toBe(true);
+    expect(error.message).toMatch(/^The API did not answer/);
+    expect(error.message).toMatch(/CORS/);
+    expect(error.message).toContain('GET http://localhost:3333/notes: Failed to fetch');
   });
 });

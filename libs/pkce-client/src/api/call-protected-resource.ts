@@ -7,8 +7,12 @@
  * RFC 9449 §7: with a DPoP handle the token goes as `Authorization: DPoP <token>` with a `DPoP`
  * proof whose `ath` is the token's hash; a `use_dpop_nonce` challenge (§9) is answered once with a
  * fresh proof carrying the API's nonce.
+ * No answer at all (API down, unreachable, or CORS) throws `api_unreachable` naming the URL, not
+ * the browser's bare "Failed to fetch".
  */
 import * as oauth from 'oauth4webapi';
+import { isNetworkFailure } from '../errors/is-network-failure.js';
+import { PkceClientError } from '../errors/pkce-client-error.js';
 
 /** The outcome of one API call. */
 export type ApiCallResult =
@@ -81,6 +85,13 @@ async function sendOnce(
       requestOptions,
     );
   } catch (error) {
+    if (isNetworkFailure(error)) {
+      throw new PkceClientError(
+        'api_unreachable',
+        `${method} ${url.href}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
     if (!(error instanceof oauth.WWWAuthenticateChallengeError)) throw error;
     response = error.response;
     challenge =

@@ -86,6 +86,16 @@ export const pkceClientErrorCatalogue = {
     explanation:
       'The provider refused the refresh token (reused after rotation, revoked or expired). The session has ended: sign in again.',
   },
+  api_unreachable: {
+    oauthError: undefined,
+    explanation:
+      'The API did not answer: no HTTP response came back. Either it is not running or not reachable at this address, or the browser blocked the answer because the API does not allow this origin (CORS). The browser does not tell which; the API URL is below.',
+  },
+  provider_unreachable: {
+    oauthError: undefined,
+    explanation:
+      'The provider did not answer: no HTTP response came back from its token endpoint. Either it is not running or not reachable, or the browser blocked the answer (CORS). Your session is kept; try again when it is back.',
+  },
   revocation_failed: {
     oauthError: undefined,
     explanation: 'The revocation endpoint did not confirm; local state was cleared anyway.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describePkceClientError, pkceClientErrorCatalogue } from './error-catalogue.js';
+import { isNetworkFailure } from './is-network-failure.js';
 import { mapTokenEndpointError } from './map-token-endpoint-error.js';
 import { isPkceClientError, PkceClientError } from './pkce-client-error.js';
 
@@ -29,5 +30,14 @@ describe('PkceClientError', () => {
     expect(mapTokenEndpointError('weird', 'authorization_code')).toMatchObject({
       code: 'token_request_failed',
     });
+  });
+
+  it('maps a token request that got no answer to provider_unreachable, not a refusal', () => {
+    const error = mapTokenEndpointError(new TypeError('Failed to fetch'), 'refresh_token');
+    expect(error.code).toBe('provider_unreachable');
+    expect(error.message).toMatch(/Failed to fetch/);
+    expect(isNetworkFailure(Object.assign(new TypeError('bad arg'), { code: 'ERR_X' }))).toBe(
+      false,
+    );
   });
 });

@@ -5,6 +5,7 @@
  * matching `id_token_*` code (OIDC Core §3.1.3.7).
  */
 import * as oauth from 'oauth4webapi';
+import { isNetworkFailure } from './is-network-failure.js';
 import { PkceClientError } from './pkce-client-error.js';
 
 /**
@@ -19,6 +20,9 @@ export function mapTokenEndpointError(
 ): PkceClientError {
   if (error instanceof PkceClientError) return error;
   const message = error instanceof Error ? error.message : String(error);
+  if (isNetworkFailure(error)) {
+    return new PkceClientError('provider_unreachable', message, { cause: error });
+  }
   if (error instanceof oauth.ResponseBodyError) {
     const detail = `${error.status} ${error.error}${error.error_description ? `: ${error.error_description}` : ''}`;
     const code =
