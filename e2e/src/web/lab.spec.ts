@@ -74,6 +74,9 @@ test('every attack in the lab is refused by the running stack', async ({ page })
   const html = await page.content();
   expect(html).not.toContain(process.env['E2E_ADMIN_TOKEN']!);
 
+  // Kept with the test results: what a learner sees after running the whole lab.
+  await page.screenshot({ path: test.info().outputPath('lab-every-attack.png'), fullPage: true });
+
   // With every report open: accessible, phone-sized and CSP-clean, light and dark.
   await page.setViewportSize({ width: 390, height: 844 });
   for (const scheme of ['light', 'dark'] as const) {

@@ -5,6 +5,7 @@
 import type { AttackDefinition } from '../lab-types';
 import { verdict } from '../verdict';
 import { isOAuthError, postToken, redeemCode, victimAuthorization } from '../victim-flow';
+import { callApi } from './token-attack-helpers';
 
 export const codeReplay: AttackDefinition = {
   id: 'code-replay',
@@ -53,6 +54,10 @@ export const codeReplay: AttackDefinition = {
         refusedWhen: isOAuthError('invalid_grant'),
       },
     );
+    await callApi(lab, String(tokens['access_token']), {
+      title: `The first redemption’s access token is a self-contained JWT: the API verifies it offline, so it keeps working until its exp (${String(tokens['expires_in'])} s) — which is why access tokens are short-lived`,
+      role: 'after',
+    });
     return verdict(
       lab,
       'The second redemption got invalid_grant, and the refresh token of the first one was revoked with it.',

@@ -84,7 +84,7 @@ export const dpopWithoutKey: AttackDefinition = {
       throw new Error('the provider did not issue a DPoP-bound token');
     const statsUrl = `${lab.settings.apiUrl}/stats`;
     await callApi(lab, token, {
-      title: 'Control: the key holder calls the API with a fresh proof',
+      title: 'the key holder calls the API with a fresh proof',
       role: 'control',
       path: '/stats',
       scheme: 'DPoP',

@@ -49,7 +49,7 @@ export const forgedState: AttackDefinition = {
       role: 'attack',
     });
     await runClientCheck(lab, web, callback, checks, {
-      title: 'Control: the genuine response (same code) passes the same check and is redeemed',
+      title: 'the genuine response (same code) passes the same check and is redeemed',
       role: 'control',
     });
     return verdict(

@@ -39,7 +39,7 @@ export const idTokenAsAccessToken: AttackDefinition = {
     const victim = await victimAuthorization(lab);
     const tokens = await redeemCode(lab, victim);
     await callApi(lab, String(tokens['access_token']), {
-      title: 'Control: the access token from the same response is accepted',
+      title: 'the access token from the same response is accepted',
       role: 'control',
     });
     await callApi(lab, String(tokens['id_token']), {

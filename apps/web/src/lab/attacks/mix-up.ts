@@ -56,8 +56,7 @@ export const mixUp: AttackDefinition = {
       role: 'attack',
     });
     await runClientCheck(lab, web, callback, checks, {
-      title:
-        'Control: the genuine response (same code, iss = the provider) is accepted and redeemed',
+      title: 'The genuine response (same code, iss = the provider) is accepted and redeemed',
       role: 'control',
     });
     return verdict(

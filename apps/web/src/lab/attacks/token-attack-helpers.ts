@@ -17,7 +17,7 @@ export function callApi(
   token: string,
   step: {
     title: string;
-    role: 'control' | 'attack';
+    role: 'control' | 'attack' | 'after';
     path?: string;
     scheme?: string;
     dpop?: string;

@@ -38,7 +38,7 @@ export const wrongAudience: AttackDefinition = {
       role: 'setup',
     });
     await callApi(lab, await mintToken(lab, 'valid', options), {
-      title: 'Control: the token for this API (aud = the API) is accepted',
+      title: 'the token for this API (aud = the API) is accepted',
       role: 'control',
     });
     await callApi(lab, await mintToken(lab, 'wrong_aud', options), {
