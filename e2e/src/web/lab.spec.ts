@@ -76,6 +76,9 @@ test('every attack in the lab is refused by the running stack', async ({ page })
 
   // Kept with the test results: what a learner sees after running the whole lab.
   await page.screenshot({ path: test.info().outputPath('lab-every-attack.png'), fullPage: true });
+  await page
+    .locator('article', { has: page.locator('[data-attack="hs256-public-key"]') })
+    .screenshot({ path: test.info().outputPath('lab-hs256-public-key.png') });
 
   // With every report open: accessible, phone-sized and CSP-clean, light and dark.
   await page.setViewportSize({ width: 390, height: 844 });

@@ -80,6 +80,18 @@ describe('describeResponse', () => {
     expect(shown.body).not.toContain(jwt);
   });
 
+  it('keeps an error code in a JSON body, and cuts a long body visibly', () => {
+    const error = describeResponse(
+      401,
+      new Headers(),
+      JSON.stringify({ code: 'algorithm_not_allowed' }),
+    );
+    expect(error.body).toContain('"code": "algorithm_not_allowed"');
+    const long = describeResponse(200, new Headers(), JSON.stringify({ keys: 'k'.repeat(2000) }));
+    expect(long.body!.length).toBeLessThan(800);
+    expect(long.body).toMatch(/…\(cut: \d+ chars in all\)$/);
+  });
+
   it('reduces an HTML page to a short text excerpt', () => {
     const shown = describeResponse(
       400,

@@ -6,6 +6,9 @@ import type { DecodedToken, RecordedRequest, RecordedResponse } from './lab-type
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const SECRET_FIELDS = new Set(['password', 'client_secret', 'csrf']);
+/** In JSON bodies `code` is an error code (the API's), not an authorization code. */
+const JSON_TOKEN_FIELDS = new Set(['refresh_token', 'access_token', 'id_token']);
+const EXCERPT_MAX = 700;
 const TOKEN_FIELDS = new Set([
   'code',
   'refresh_token',
@@ -120,12 +123,15 @@ function excerpt(text: string): string {
     const shown = Object.fromEntries(
       Object.entries(parsed as Record<string, unknown>).map(([key, value]) => [
         key,
-        typeof value === 'string' && (TOKEN_FIELDS.has(key) || JWT.test(value))
+        typeof value === 'string' && (JSON_TOKEN_FIELDS.has(key) || JWT.test(value))
           ? shorten(value)
           : value,
       ]),
     );
-    return JSON.stringify(shown, null, 2).slice(0, 1200);
+    const pretty = JSON.stringify(shown, null, 2);
+    return pretty.length > EXCERPT_MAX
+      ? `${pretty.slice(0, EXCERPT_MAX)}\n…(cut: ${pretty.length} chars in all)`
+      : pretty;
   }
   const plain = text
     .replace(/<[^>]+>/g, ' ')
