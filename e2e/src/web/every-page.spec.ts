@@ -14,7 +14,6 @@ const PUBLIC_PAGES = [
   '/logout',
   '/auth/error?error=AccessDenied',
   '/no-such-page',
-  '/lab',
 ];
 const SIGNED_IN_PAGES = ['/', '/notes', '/inspector', '/inspector?decode=1', '/profile'];
 const SCHEMES = ['light', 'dark'] as const;

@@ -49,6 +49,11 @@ test.beforeEach(async ({ page }) => {
 
 test('every attack in the lab is refused by the running stack', async ({ page }) => {
   test.setTimeout(300_000);
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto(`${urls.web}/lab`);
   const buttons = await page
     .locator('[data-testid^="run-"]')
@@ -89,6 +94,9 @@ test('every attack in the lab is refused by the running stack', async ({ page })
       viewport: window.innerWidth,
     }));
     expect(scrollWidth, `the lab scrolls sideways (${scheme})`).toBeLessThanOrEqual(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    for (const link of await page.getByRole('navigation', { name: 'Main' }).getByRole('link').all())
+      await expect(link).toBeInViewport({ ratio: 1 });
     const axe = await new AxeBuilder({ page }).analyze();
     expect(
       axe.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.html}`),
@@ -98,6 +106,7 @@ test('every attack in the lab is refused by the running stack', async ({ page })
   expect(
     await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations),
   ).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });
 
 test('the source links open the linked files, and nothing else is served', async ({ request }) => {
