@@ -64,6 +64,8 @@ export function stackEnv(options) {
       API_URL: urls.api,
       NEXTAUTH_URL: urls.web,
       NEXTAUTH_SECRET: options.secrets.nextAuthSecret,
+      // The attack lab (/lab) creates throw-away users and clients through the admin API.
+      PROVIDER_ADMIN_TOKEN: options.secrets.providerAdminToken,
     },
     mobile: {},
   };

@@ -30,6 +30,12 @@ describe('every URL follows the port variables', () => {
     expect(envFor(web).API_URL).toBe('http://localhost:3433');
   });
 
+  it("gives the web app's attack lab the provider's admin token (the admin API is on in the stack)", () => {
+    expect(envFor(provider).PROVIDER_ADMIN_API).toBe('on');
+    expect(envFor(web).PROVIDER_ADMIN_TOKEN).toBe(envFor(provider).PROVIDER_ADMIN_TOKEN);
+    expect(envFor(api).PROVIDER_ADMIN_TOKEN).toBeUndefined();
+  });
+
   it('builds the mobile bundle against the moved issuer and API (Nx inputs: a change rebuilds)', () => {
     expect(buildEnv(moved)).toEqual({
       EXPO_PUBLIC_OAUTH_ISSUER: 'http://localhost:4100',

@@ -24,6 +24,9 @@ export async function SiteHeader() {
             <li>
               <Link href="/profile">Profile</Link>
             </li>
+            <li>
+              <Link href="/lab">Attack lab</Link>
+            </li>
           </ul>
         </nav>
         <div className="session-box">

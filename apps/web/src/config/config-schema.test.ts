@@ -113,4 +113,12 @@ describe('parseWebConfig: scope and resource for other providers', () => {
       /OAUTH_AUDIENCE_PARAM/,
     );
   });
+
+  it("takes the provider's admin token for the attack lab, unset by default, and refuses a short one", () => {
+    expect(parseWebConfig({}).labAdminToken).toBeUndefined();
+    expect(parseWebConfig({ PROVIDER_ADMIN_TOKEN: 'a'.repeat(32) }).labAdminToken).toBe(
+      'a'.repeat(32),
+    );
+    expect(() => parseWebConfig({ PROVIDER_ADMIN_TOKEN: 'short' })).toThrow(/PROVIDER_ADMIN_TOKEN/);
+  });
 });

@@ -86,6 +86,11 @@ export const webEnvSchema = z
       .min(1, 'OAUTH_AUDIENCE_PARAM must not be blank')
       .optional(),
     DATABASE_URL: z.string().min(1).optional(),
+    /**
+     * The provider's admin API token, for the attack lab (/lab) only: it creates the throw-away
+     * users and clients its attacks need. Unset: the lab explains it is off. Server-side only.
+     */
+    PROVIDER_ADMIN_TOKEN: z.string().min(16).optional(),
     /** Set by Next while `next build` runs: modules are imported then, but never serve requests. */
     NEXT_PHASE: z.string().optional(),
   })
@@ -137,6 +142,7 @@ export const webEnvSchema = z
       /** Auth0's `audience` authorization parameter, when set. */
       audienceParam: env.OAUTH_AUDIENCE_PARAM,
       databaseUrl: env.DATABASE_URL,
+      labAdminToken: env.PROVIDER_ADMIN_TOKEN,
       redirectUri: `${baseUrl.origin}/api/auth/callback/oauth-ref`,
       postLogoutRedirectUri: `${baseUrl.origin}/signed-out`,
       scope: env.OAUTH_SCOPE,
