@@ -56,6 +56,8 @@ export {
 } from './parse-revocation-request.js';
 export {
   authorizationServerMetadataSchema,
+  createAuthorizationServerMetadataSchema,
+  type HttpPolicy,
   parseAuthorizationServerMetadata,
   type AuthorizationServerMetadata,
   type AuthorizationServerMetadataExpectations,
@@ -75,3 +77,11 @@ export {
 } from './bearer-challenge.js';
 export { bearerChallengeOptionsSchema, buildBearerChallenge } from './build-bearer-challenge.js';
 export { parseBearerChallenge } from './parse-bearer-challenge.js';
+export {
+  discoverAuthorizationServer,
+  DiscoveryError,
+  wellKnownUrl,
+  type DiscoveryFailure,
+  type DiscoveryOptions,
+  type WellKnownDocument,
+} from './discover-authorization-server.js';
