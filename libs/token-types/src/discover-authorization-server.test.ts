@@ -132,6 +132,12 @@ describe('discoverAuthorizationServer (RFC 8414 §3, OIDC Discovery §4)', () =>
     }) as typeof fetch;
     vi.stubGlobal('fetch', down); // the default fetch is the global one
     expect((await failure(discoverAuthorizationServer(issuer))).reason).toBe('unreachable');
+    const offline = (async () => {
+      throw 'offline'; // not an Error: its text still reaches the message
+    }) as typeof fetch;
+    expect(
+      (await failure(discoverAuthorizationServer(issuer, { fetch: offline }))).message,
+    ).toContain('offline');
     const busy = serve({
       [`${issuer}/.well-known/openid-configuration`]: () => new Response('', { status: 503 }),
     });

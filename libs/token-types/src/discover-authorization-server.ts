@@ -97,7 +97,8 @@ async function fetchOne(
       signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
     });
   } catch (error) {
-    throw new DiscoveryError('unreachable', `${url}: ${(error as Error).message}`);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new DiscoveryError('unreachable', `${url}: ${detail}`);
   }
   if (!response.ok) {
     const reason = response.status >= 500 ? 'unreachable' : 'http_error';
