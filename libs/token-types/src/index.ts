@@ -85,3 +85,10 @@ export {
   type DiscoveryOptions,
   type WellKnownDocument,
 } from './discover-authorization-server.js';
+export { buildEndSessionUrl, type EndSessionRequest } from './build-end-session-url.js';
+export {
+  clientSecretBasic,
+  RevocationError,
+  revokeToken,
+  type RevokeTokenRequest,
+} from './revoke-token.js';
