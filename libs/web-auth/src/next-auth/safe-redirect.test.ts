@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirect } from './safe-redirect';
+import { safeRedirect } from './safe-redirect.js';
 
 const base = 'http://localhost:3000';
 

@@ -3,8 +3,8 @@ import {
   ProviderErrorResponse,
   ProviderUnavailableError,
   RefreshRejectedError,
-} from '@oauth-ref/web-auth';
-import { refreshTokenGrant } from './refresh-token-grant';
+} from '../errors.js';
+import { refreshTokenGrant } from './refresh-token-grant.js';
 
 const request = {
   tokenEndpoint: 'http://op.test/token',
@@ -19,7 +19,7 @@ const json = (status: number, body: unknown) =>
 describe('refreshTokenGrant', () => {
   it('posts the refresh_token grant with client_secret_basic and the resource, and computes expires_at', async () => {
     let seen: Request | undefined;
-    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const fetchImpl = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
       seen = new Request(input, init);
       return json(200, {
         access_token: 'at-2',
@@ -50,7 +50,7 @@ describe('refreshTokenGrant', () => {
 
   it('narrows the scope when asked, without a resource (a UserInfo token)', async () => {
     let body = '';
-    const fetchImpl = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+    const fetchImpl = (async (_input: Parameters<typeof fetch>[0], init?: RequestInit) => {
       body = String(init?.body);
       return json(200, { access_token: 'opaque', token_type: 'Bearer' });
     }) as typeof fetch;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickAccountFields, pickTokenColumns } from './pick-account-fields';
+import { pickAccountFields, pickTokenColumns } from './account-columns.js';
 
 describe('pickAccountFields', () => {
   it('keeps only the Account columns and lower-cases token_type', () => {

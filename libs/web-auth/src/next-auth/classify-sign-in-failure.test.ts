@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySignInFailure } from './classify-sign-in-failure';
+import { classifySignInFailure } from './classify-sign-in-failure.js';
 
 describe('classifySignInFailure', () => {
   it.each([

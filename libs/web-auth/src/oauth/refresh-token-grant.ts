@@ -1,26 +1,27 @@
 /**
  * RFC 6749 §6 refresh_token grant as a confidential client (client_secret_basic), asking again for
  * the API as the RFC 8707 `resource`. `invalid_grant` (expired, revoked or reused refresh token)
- * becomes RefreshRejectedError; network errors and 5xx become ProviderUnavailableError.
+ * becomes RefreshRejectedError; network errors and 5xx become ProviderUnavailableError. Both the
+ * success (RFC 6749 §5.1) and the error (§5.2) bodies are validated with `@oauth-ref/token-types`.
  */
-import { z } from 'zod';
+import {
+  clientSecretBasic,
+  tokenErrorResponseSchema,
+  tokenResponseSchema,
+} from '@oauth-ref/token-types';
 import {
   ProviderErrorResponse,
   ProviderUnavailableError,
   RefreshRejectedError,
-  type RefreshedTokens,
-} from '@oauth-ref/web-auth';
-import { basicAuthorization } from './client-authentication';
+} from '../errors.js';
+import type { RefreshedTokens } from '../token-store.js';
 
-const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  token_type: z.string().min(1),
-  expires_in: z.number().int().nonnegative().optional(),
-  refresh_token: z.string().min(1).optional(),
-  id_token: z.string().min(1).optional(),
-  scope: z.string().optional(),
-});
-
+/**
+ * The grant's inputs.
+ *
+ * @example
+ * const request: RefreshGrantRequest = { tokenEndpoint, clientId, clientSecret, refreshToken, resource: 'http://localhost:3333' };
+ */
 export interface RefreshGrantRequest {
   readonly tokenEndpoint: string;
   readonly clientId: string;
@@ -31,6 +32,12 @@ export interface RefreshGrantRequest {
   readonly scope?: string;
 }
 
+/**
+ * The new tokens, with the lifetime as sent (`expiresIn`) and as a time (`expiresAt`).
+ *
+ * @example
+ * const { accessToken, expiresAt }: RefreshGrantResult = await refreshTokenGrant(request);
+ */
 export interface RefreshGrantResult extends RefreshedTokens {
   readonly expiresIn: number | null;
 }
@@ -55,7 +62,7 @@ export async function refreshTokenGrant(
     response = await fetchImpl(request.tokenEndpoint, {
       method: 'POST',
       headers: {
-        authorization: basicAuthorization(request.clientId, request.clientSecret),
+        authorization: clientSecretBasic(request.clientId, request.clientSecret),
         'content-type': 'application/x-www-form-urlencoded',
         accept: 'application/json',
       },
@@ -71,13 +78,15 @@ export async function refreshTokenGrant(
     throw new ProviderUnavailableError(`token endpoint answered ${response.status}`);
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = z.object({ error: z.string() }).safeParse(json);
+    // Only `error` decides; a malformed error_description must not hide an invalid_grant.
+    const error = tokenErrorResponseSchema.pick({ error: true }).safeParse(json);
     const code = error.success ? error.data.error : 'invalid_response';
     if (code === 'invalid_grant') throw new RefreshRejectedError(code);
     throw new ProviderErrorResponse(code, response.status);
   }
   const parsed = tokenResponseSchema.safeParse(json);
-  if (!parsed.success || parsed.data.token_type.toLowerCase() !== 'bearer') {
+  // A confidential client without DPoP: a sender-constrained (DPoP) token would be unusable here.
+  if (!parsed.success || parsed.data.token_type !== 'Bearer') {
     throw new ProviderErrorResponse('invalid_token_response', response.status);
   }
   const tokens = parsed.data;

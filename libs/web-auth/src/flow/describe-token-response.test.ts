@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeJwt } from './decode-jwt';
-import { describeTokenResponse } from './describe-token-response';
-import { redactToken } from './redact-token';
+import { decodeJwt } from './decode-jwt.js';
+import { describeTokenResponse } from './describe-token-response.js';
+import { redactToken } from './redact-token.js';
 
 const jwt = `${Buffer.from('{"alg":"RS256","typ":"at+jwt","kid":"k1"}').toString('base64url')}.${Buffer.from('{"sub":"alice","aud":"http://localhost:3333"}').toString('base64url')}.sig`;
 

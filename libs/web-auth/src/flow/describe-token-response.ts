@@ -4,9 +4,9 @@
  * @example
  * describeTokenResponse({ access_token, id_token, refresh_token, token_type: 'bearer', expires_at: 1700000000 });
  */
-import { decodeJwt } from './decode-jwt';
-import type { TokenResponseDetail } from './flow-event-types';
-import { redactToken } from './redact-token';
+import { decodeJwt } from './decode-jwt.js';
+import type { TokenResponseDetail } from './flow-events.js';
+import { redactToken } from './redact-token.js';
 
 export interface TokenResponseLike {
   readonly access_token?: string | null;
