@@ -34,6 +34,19 @@ export interface RouteContext {
   params: Promise<{ nextauth?: string[] }>;
 }
 
+/** Runs next-auth's App Router handler with the given options (replaceable in tests). */
+export type NextAuthRoute = (
+  options: AuthOptions,
+  request: NextRequest,
+  context: RouteContext,
+) => Promise<Response>;
+
+const nextAuthRoute: NextAuthRoute = (options, request, context) =>
+  (NextAuth(options) as unknown as (req: NextRequest, ctx: RouteContext) => Promise<Response>)(
+    request,
+    context,
+  );
+
 function redirectTo(location: string, asJson: boolean): Response {
   if (asJson) return Response.json({ url: location });
   return new Response(null, { status: 302, headers: { location } });
@@ -49,16 +62,13 @@ export async function handleAuthRequest(
   context: RouteContext,
   config: WebConfig,
   prisma: PrismaClient,
+  route: NextAuthRoute = nextAuthRoute,
 ): Promise<Response> {
   const [action, providerId] = (await context.params).nextauth ?? [];
   const flows = createFlowEventStore(prisma);
   const errorPage = (error: string) =>
     `${config.baseUrl}/auth/error?error=${encodeURIComponent(error)}`;
-  const handle = (options: AuthOptions) =>
-    (NextAuth(options) as unknown as (req: NextRequest, ctx: RouteContext) => Promise<Response>)(
-      request,
-      context,
-    );
+  const handle = (options: AuthOptions) => route(options, request, context);
 
   if (action === 'signout') {
     // next-auth's own sign-out would only delete the local session; ours also revokes the refresh

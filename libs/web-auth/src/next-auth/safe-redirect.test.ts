@@ -31,4 +31,18 @@ describe('safeRedirect', () => {
   ])('blocks the open redirect attempt %s', (target) => {
     expect(safeRedirect(target, base)).toEqual({ url: 'http://localhost:3000/', blocked: true });
   });
+
+  it('blocks what cannot be parsed as a URL', () => {
+    expect(safeRedirect('http://[', 'http://localhost:3000')).toEqual({
+      url: 'http://localhost:3000/',
+      blocked: true,
+    });
+  });
+
+  it('blocks a same-origin path that a browser would read as protocol-relative', () => {
+    expect(safeRedirect('/.//evil.example/', 'http://localhost:3000')).toEqual({
+      url: 'http://localhost:3000/',
+      blocked: true,
+    });
+  });
 });

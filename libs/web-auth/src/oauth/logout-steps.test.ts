@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { endSessionUrl } from './end-session-url.js';
 import { revokeRefreshToken } from './revoke-refresh-token.js';
 
@@ -60,5 +60,21 @@ describe('endSessionUrl', () => {
   it('is null when the provider offers no end_session_endpoint or was not reachable', () => {
     expect(endSessionUrl({ ...request, metadata: {} })).toBeNull();
     expect(endSessionUrl({ ...request, metadata: null })).toBeNull();
+  });
+});
+
+describe('revokeRefreshToken with the platform fetch', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('uses the global fetch when none is given', async () => {
+    const seen: string[] = [];
+    vi.stubGlobal('fetch', (async (input: Parameters<typeof fetch>[0]) => {
+      seen.push(String(input));
+      return new Response(null, { status: 200 });
+    }) as typeof fetch);
+    await expect(revokeRefreshToken({ ...client, metadata, refreshToken: 'rt' })).resolves.toBe(
+      'revoked',
+    );
+    expect(seen).toEqual([metadata.revocation_endpoint]);
   });
 });

@@ -103,3 +103,33 @@ describe('refreshTokenGrant', () => {
     );
   });
 });
+
+describe('refreshTokenGrant edge cases', () => {
+  it('names a non-Error network failure, and a non-JSON error body invalid_response', async () => {
+    const offline = (async () => {
+      throw 'offline';
+    }) as typeof fetch;
+    await expect(refreshTokenGrant(request, offline)).rejects.toMatchObject({
+      detail: 'token request failed',
+    });
+    const html = (async () => new Response('<html>', { status: 400 })) as typeof fetch;
+    await expect(refreshTokenGrant(request, html)).rejects.toMatchObject({
+      oauthError: 'invalid_response',
+      status: 400,
+    });
+  });
+
+  it('passes the id_token and granted scope through', async () => {
+    const fetchImpl = (async () =>
+      json(200, {
+        access_token: 'a',
+        token_type: 'Bearer',
+        id_token: 'h.p.s',
+        scope: 'openid notes:read',
+      })) as typeof fetch;
+    expect(await refreshTokenGrant(request, fetchImpl)).toMatchObject({
+      idToken: 'h.p.s',
+      scope: 'openid notes:read',
+    });
+  });
+});
