@@ -12,7 +12,7 @@
  * Data flows one way: the flow id goes into next-auth's options, and `runNextAuth` returns the
  * response, next-auth's logged errors and whether the user was signed in. No state is shared.
  */
-import type { NextRequest } from 'next/server';
+import { NextRequest } from 'next/server';
 import NextAuth, { type AuthOptions } from 'next-auth';
 import type { PrismaClient } from '@oauth-ref/db';
 import {
@@ -94,10 +94,14 @@ export async function handleAuthRequest(
 
   if (action === 'signin' && providerId === PROVIDER_ID && request.method === 'POST') {
     // next-auth merges the query string into the authorization request: a crafted link could
-    // change scope, prompt or redirect_uri. Only the configured parameters are sent.
-    request.nextUrl.search = '';
+    // change scope, prompt or redirect_uri. next-auth gets a copy of the request without it, so
+    // only the configured parameters are sent. (A copy, not `nextUrl.search = ''`: in a built app
+    // Next hands route handlers a proxied request, and that mutation did not reach next-auth.)
+    const withoutQuery = await withoutQueryString(request);
     const options = buildAuthOptions(config, prisma, idTokenAlgorithm);
-    const { response, errors } = await runNextAuth(options, handle);
+    const { response, errors } = await runNextAuth(options, (observed) =>
+      route(observed, withoutQuery, context),
+    );
     const target = await authorizationTarget(response);
     if (target && target.origin === new URL(config.issuer).origin) {
       const params = Object.fromEntries(target.searchParams);
@@ -159,6 +163,16 @@ export async function handleAuthRequest(
   }
 
   return handle(buildAuthOptions(config, prisma, idTokenAlgorithm));
+}
+
+async function withoutQueryString(request: NextRequest): Promise<NextRequest> {
+  const url = new URL(request.url);
+  url.search = '';
+  return new NextRequest(url, {
+    method: request.method,
+    headers: request.headers,
+    body: await request.text(),
+  });
 }
 
 async function authorizationTarget(response: Response): Promise<URL | null> {
