@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: { conditions: ['@oauth-ref/source'] },
+  // Vite applies top-level resolve.conditions to the client only; tests run in the SSR environment.
+  ssr: { resolve: { conditions: ['@oauth-ref/source'] } },
   test: {
     include: ['src/**/*.test.ts'],
     testTimeout: 30_000,
@@ -9,7 +11,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      exclude: ['src/**/*.test.ts', 'src/index.ts', 'src/testing/index.ts'],
+      exclude: ['src/**/*.test.ts', 'src/index.ts', 'src/testing/**'],
       reporter: ['text-summary', 'json-summary'],
       thresholds: { lines: 100, functions: 100, statements: 100, branches: 95 },
     },

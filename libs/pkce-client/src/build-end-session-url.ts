@@ -4,6 +4,7 @@
  * `post_logout_redirect_uri`. Returns `undefined` when the provider has no such endpoint.
  */
 import type * as oauth from 'oauth4webapi';
+import { buildEndSessionUrl as buildUrl } from '@oauth-ref/token-types';
 import type { PkceClientSettings } from './settings.js';
 
 /**
@@ -19,11 +20,11 @@ export function buildEndSessionUrl(
   idToken: string | undefined,
 ): URL | undefined {
   if (!as.end_session_endpoint) return undefined;
-  const url = new URL(as.end_session_endpoint);
-  url.searchParams.set('client_id', settings.clientId);
-  if (idToken) url.searchParams.set('id_token_hint', idToken);
-  if (settings.postLogoutRedirectUri) {
-    url.searchParams.set('post_logout_redirect_uri', settings.postLogoutRedirectUri);
-  }
-  return url;
+  return buildUrl(as.end_session_endpoint, {
+    clientId: settings.clientId,
+    ...(idToken ? { idTokenHint: idToken } : {}),
+    ...(settings.postLogoutRedirectUri
+      ? { postLogoutRedirectUri: settings.postLogoutRedirectUri }
+      : {}),
+  });
 }

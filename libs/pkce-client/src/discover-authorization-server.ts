@@ -1,11 +1,13 @@
 /**
- * RFC 8414 §3 / OIDC Discovery 1.0 §4: fetch the issuer's metadata and require its "issuer" to be
- * exactly the configured issuer (oauth4webapi compares the strings exactly, so a trailing-slash
- * difference is refused rather than silently accepted).
+ * RFC 8414 §3 / OIDC Discovery 1.0 §4 through the workspace's one discovery client
+ * (`@oauth-ref/token-types`): the OIDC document is fetched, validated, and its `issuer` must be
+ * exactly the configured issuer (no trailing-slash leniency: `iss` values are compared as exact
+ * strings later, RFC 9207 and the ID token). Plain http only when the settings allow it.
  */
-import * as oauth from 'oauth4webapi';
+import type * as oauth from 'oauth4webapi';
+import { discoverAuthorizationServer as discover } from '@oauth-ref/token-types';
 import { PkceClientError } from './errors/pkce-client-error.js';
-import { type PkceClientSettings, toRequestOptions } from './settings.js';
+import type { PkceClientSettings } from './settings.js';
 
 /**
  * Fetches and validates the authorization server metadata for `settings.issuer`.
@@ -17,19 +19,12 @@ import { type PkceClientSettings, toRequestOptions } from './settings.js';
 export async function discoverAuthorizationServer(
   settings: PkceClientSettings,
 ): Promise<oauth.AuthorizationServer> {
-  const issuer = new URL(settings.issuer);
   try {
-    const response = await oauth.discoveryRequest(issuer, {
-      ...toRequestOptions(settings),
-      algorithm: 'oidc',
+    return await discover(settings.issuer, {
+      wellKnown: ['openid-configuration'],
+      http: settings.allowInsecureHttp ? 'any' : 'none',
+      ...(settings.fetch ? { fetch: settings.fetch } : {}),
     });
-    const as = await oauth.processDiscoveryResponse(issuer, response);
-    // oauth4webapi treats "https://as" and "https://as/" alike; iss values are compared as exact
-    // strings later (RFC 9207, ID token), so the configured string must be the issuer verbatim.
-    if (as.issuer !== settings.issuer) {
-      throw new Error(`metadata issuer "${as.issuer}" is not exactly "${settings.issuer}"`);
-    }
-    return as;
   } catch (error) {
     throw new PkceClientError('discovery_failed', errorMessage(error), { cause: error });
   }

@@ -54,6 +54,18 @@ describe('revokeRefreshToken', () => {
     expect(server.revoked.has('rt-1')).toBe(true);
   });
 
+  it('reports a provider without a revocation endpoint as a failed revocation', async () => {
+    const server = createFakeAuthorizationServer();
+    await expect(
+      revokeRefreshToken(
+        { ...server.metadata, revocation_endpoint: undefined },
+        { ...testSettings, fetch: server.fetch },
+        'rt-1',
+      ),
+    ).rejects.toMatchObject({ code: 'revocation_failed' });
+    expect(server.revoked.size).toBe(0);
+  });
+
   it('reports a failed revocation', async () => {
     const server = createFakeAuthorizationServer();
     const failing = (async () =>

@@ -3,9 +3,10 @@
  * `refresh_token`), which with most providers also ends the grant's access tokens. Revocation is
  * best effort: local state is cleared whatever the answer.
  */
-import * as oauth from 'oauth4webapi';
+import type * as oauth from 'oauth4webapi';
+import { revokeToken } from '@oauth-ref/token-types';
 import { PkceClientError } from './errors/pkce-client-error.js';
-import { type PkceClientSettings, toOauthClient, toRequestOptions } from './settings.js';
+import type { PkceClientSettings } from './settings.js';
 
 /**
  * Revokes `refreshToken` at the provider's revocation endpoint.
@@ -19,14 +20,15 @@ export async function revokeRefreshToken(
   refreshToken: string,
 ): Promise<void> {
   try {
-    const response = await oauth.revocationRequest(
-      as,
-      toOauthClient(settings),
-      oauth.None(),
-      refreshToken,
-      { ...toRequestOptions(settings), additionalParameters: { token_type_hint: 'refresh_token' } },
-    );
-    await oauth.processRevocationResponse(response);
+    if (!as.revocation_endpoint) throw new Error('the provider has no revocation_endpoint');
+    // A public client: no secret, client_id in the body (shared with the web app's revocation).
+    await revokeToken({
+      revocationEndpoint: as.revocation_endpoint,
+      token: refreshToken,
+      tokenTypeHint: 'refresh_token',
+      clientId: settings.clientId,
+      ...(settings.fetch ? { fetch: settings.fetch } : {}),
+    });
   } catch (error) {
     throw new PkceClientError(
       'revocation_failed',

@@ -1,7 +1,5 @@
 /**
  * Building blocks shared by the claim and message schemas (internal):
- * - RFC 7519 §2 NumericDate: seconds since the epoch, a non-negative JSON number (zod refuses NaN and Infinity).
- * - RFC 7519 §4.1.3 `aud`: one case-sensitive string or an array of them (never empty here).
  * - RFC 6749 §3.3 `scope`: validated with `@oauth-ref/scopes`, kept as the original string.
  * - RFC 6749 §5.2 / RFC 6750 §3: error codes and descriptions use only %x20-21 / %x23-5B / %x5D-7E.
  */
@@ -11,18 +9,6 @@ import { z } from 'zod';
 /** A non-empty string; `rule` is the error text. */
 export function nonEmptyString(rule: string) {
   return z.string({ error: rule }).min(1, { error: rule });
-}
-
-/** RFC 7519 §2 NumericDate. */
-export function numericDate(rule: string) {
-  return z.number({ error: rule }).nonnegative({ error: rule });
-}
-
-/** RFC 7519 §4.1.3 audience: a non-empty string or a non-empty array of non-empty strings. */
-export function audience(rule: string) {
-  return z.union([nonEmptyString(rule), z.array(nonEmptyString(rule)).min(1, { error: rule })], {
-    error: rule,
-  });
 }
 
 /** True when `value` is a valid RFC 6749 §3.3 scope. */

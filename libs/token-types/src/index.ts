@@ -18,55 +18,13 @@ export {
   type TokenErrorResponse,
 } from './parse-token-error-response.js';
 export {
-  authorizationErrorResponseSchema,
-  authorizationResponseSchema,
-  authorizationSuccessResponseSchema,
-  parseAuthorizationResponse,
-  type AuthorizationErrorCode,
-  type AuthorizationErrorResponse,
-  type AuthorizationResponse,
-  type AuthorizationResponseExpectations,
-  type AuthorizationSuccessResponse,
-} from './parse-authorization-response.js';
-export {
-  jwtAccessTokenClaimsSchema,
-  parseJwtAccessTokenClaims,
-  type JwtAccessTokenClaims,
-} from './parse-jwt-access-token-claims.js';
-export { assertAccessTokenType, type JoseHeaderLike } from './assert-access-token-type.js';
-export {
-  idTokenClaimsSchema,
-  parseIdTokenClaims,
-  type IdTokenClaims,
-} from './parse-id-token-claims.js';
-export {
-  activeIntrospectionResponseSchema,
-  inactiveIntrospectionResponseSchema,
-  introspectionResponseSchema,
-  parseIntrospectionResponse,
-  type ActiveIntrospectionResponse,
-  type InactiveIntrospectionResponse,
-  type IntrospectionResponse,
-} from './parse-introspection-response.js';
-export {
-  parseRevocationRequest,
-  revocationRequestSchema,
-  type RevocationRequest,
-  type TokenTypeHint,
-} from './parse-revocation-request.js';
-export {
   authorizationServerMetadataSchema,
+  createAuthorizationServerMetadataSchema,
+  type HttpPolicy,
   parseAuthorizationServerMetadata,
   type AuthorizationServerMetadata,
   type AuthorizationServerMetadataExpectations,
 } from './parse-authorization-server-metadata.js';
-export {
-  parseProtectedResourceMetadata,
-  protectedResourceMetadataSchema,
-  type BearerMethod,
-  type ProtectedResourceMetadata,
-  type ProtectedResourceMetadataExpectations,
-} from './parse-protected-resource-metadata.js';
 export {
   BEARER_ERROR_STATUS,
   type BearerChallenge,
@@ -75,3 +33,18 @@ export {
 } from './bearer-challenge.js';
 export { bearerChallengeOptionsSchema, buildBearerChallenge } from './build-bearer-challenge.js';
 export { parseBearerChallenge } from './parse-bearer-challenge.js';
+export {
+  discoverAuthorizationServer,
+  DiscoveryError,
+  wellKnownUrl,
+  type DiscoveryFailure,
+  type DiscoveryOptions,
+  type WellKnownDocument,
+} from './discover-authorization-server.js';
+export { buildEndSessionUrl, type EndSessionRequest } from './build-end-session-url.js';
+export {
+  clientSecretBasic,
+  RevocationError,
+  revokeToken,
+  type RevokeTokenRequest,
+} from './revoke-token.js';

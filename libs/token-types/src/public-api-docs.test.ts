@@ -27,7 +27,7 @@ describe('public API documentation', () => {
 
   it.each(publicExports())('documents $name with an @example', ({ name, file }) => {
     const declaration = new RegExp(
-      `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:const|function|class|type|interface) ${name}\\b`,
+      `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:async )?(?:const|function|class|type|interface) ${name}\\b`,
     );
     expect(declaration.exec(source(file))?.[1]).toContain('@example');
   });

@@ -33,4 +33,10 @@ describe('isSecureUrl (RFC 8414 §2, RFC 9728 §2, loopback http for development
     expect(isSecureUrl('https://as.example.com/a?', { query: 'forbidden' })).toBe(false);
     expect(isSecureUrl('https://as.example.com/a?b', { query: 'allowed' })).toBe(true);
   });
+
+  it('takes plain http to any host, or to none, only when told to', () => {
+    expect(isSecureUrl('http://192.168.1.20:4000', { http: 'any' })).toBe(true);
+    expect(isSecureUrl('http://localhost:4000', { http: 'none' })).toBe(false);
+    expect(isSecureUrl('https://as.example.com', { http: 'none' })).toBe(true);
+  });
 });

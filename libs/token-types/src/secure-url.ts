@@ -14,6 +14,8 @@ export interface SecureUrlOptions {
   readonly fragment?: 'forbidden' | 'allowed';
   /** RFC 8414 §2: an issuer carries no query either. */
   readonly query?: 'forbidden' | 'allowed';
+  /** Plain http to `loopback` hosts only (default), to `any` host (a LAN demo provider), or `none`. */
+  readonly http?: 'none' | 'loopback' | 'any';
 }
 
 /** True when `value` is an https URL, or http to a loopback host, with the options' constraints. */
@@ -21,7 +23,9 @@ export function isSecureUrl(value: string, options: SecureUrlOptions = {}): bool
   if (!URL.canParse(value)) return false;
   const url = new URL(value);
   const secure =
-    url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+    url.protocol === 'https:' ||
+    (url.protocol === 'http:' &&
+      (options.http === 'any' || (options.http !== 'none' && LOOPBACK_HOSTS.has(url.hostname))));
   if (!secure || url.username !== '' || url.password !== '') return false;
   if (options.fragment === 'forbidden' && value.includes('#')) return false;
   if (options.query === 'forbidden' && value.includes('?')) return false;

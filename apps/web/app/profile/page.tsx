@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { PROVIDER_ID } from '../../src/auth/oauth-ref-provider';
 import { SessionExpiredError } from '@oauth-ref/web-auth';
 import { getPrisma } from '../../src/db/prisma';
-import { decodeJwt } from '../../src/flow/decode-jwt';
+import { decodeJwt } from '@oauth-ref/web-auth';
 import { requireUser } from '../../src/server/current-user';
 import { fetchUserinfo, type UserinfoResult } from '../../src/server/userinfo';
 import { ClaimsTable } from '../components/claims-table';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { safeRedirect } from '../../src/auth/safe-redirect';
+import { safeRedirect } from '@oauth-ref/web-auth';
 import { messageForCode } from '../../src/messages/message-for-code';
 import { config } from '../../src/config/config';
 import { getCurrentUser } from '../../src/server/current-user';

@@ -7,33 +7,49 @@
  *   only ever exists in the encrypted `web.pkce.code_verifier` cookie).
  * - callback: the redirect's parameters are recorded with `code` redacted; a rejected callback
  *   (state/iss/nonce mismatch, reused code, provider error) is recorded and logged and ends on our
- *   error page with a specific reason; a successful one hands the anonymous steps to the user.
+ *   error page with a specific reason; on success next-auth's signIn event (built with this
+ *   request's flow id) records the token response and hands the anonymous steps to the user.
+ * Data flows one way: the flow id goes into next-auth's options, and `runNextAuth` returns the
+ * response, next-auth's logged errors and whether the user was signed in. No state is shared.
  */
-import type { NextRequest } from 'next/server';
-import NextAuth from 'next-auth';
-import type { WebConfig } from '../config/config';
+import { NextRequest } from 'next/server';
+import NextAuth, { type AuthOptions } from 'next-auth';
 import type { PrismaClient } from '@oauth-ref/db';
-import { flowContext, type FlowContext } from '../flow/flow-context';
+import {
+  chooseIdTokenAlgorithm,
+  classifySignInFailure,
+  discoverProvider,
+  flowIdFromState,
+  ProviderUnavailableError,
+  redactCallbackParams,
+  runNextAuth,
+} from '@oauth-ref/web-auth';
+import type { WebConfig } from '../config/config';
 import { createFlowEventStore } from '../flow/flow-event-store';
-import { flowIdFromState } from '../flow/flow-id';
 import { logSecurityEvent, scrubText } from '../security/log-security-event';
 import { buildAuthOptions } from './auth-options';
-import { classifySignInFailure } from './classify-sign-in-failure';
-import { chooseIdTokenAlgorithm, PROVIDER_ID } from './oauth-ref-provider';
-import { discoverProvider } from './oidc/discover-provider';
-import { ProviderUnavailableError } from '@oauth-ref/web-auth';
+import { PROVIDER_ID } from './oauth-ref-provider';
 
 export interface RouteContext {
   params: Promise<{ nextauth?: string[] }>;
 }
 
+/** Runs next-auth's App Router handler with the given options (replaceable in tests). */
+export type NextAuthRoute = (
+  options: AuthOptions,
+  request: NextRequest,
+  context: RouteContext,
+) => Promise<Response>;
+
+const nextAuthRoute: NextAuthRoute = (options, request, context) =>
+  (NextAuth(options) as unknown as (req: NextRequest, ctx: RouteContext) => Promise<Response>)(
+    request,
+    context,
+  );
+
 function redirectTo(location: string, asJson: boolean): Response {
   if (asJson) return Response.json({ url: location });
   return new Response(null, { status: 302, headers: { location } });
-}
-
-function locationOf(response: Response): string | null {
-  return response.headers.get('location');
 }
 
 /**
@@ -46,11 +62,13 @@ export async function handleAuthRequest(
   context: RouteContext,
   config: WebConfig,
   prisma: PrismaClient,
+  route: NextAuthRoute = nextAuthRoute,
 ): Promise<Response> {
   const [action, providerId] = (await context.params).nextauth ?? [];
   const flows = createFlowEventStore(prisma);
   const errorPage = (error: string) =>
     `${config.baseUrl}/auth/error?error=${encodeURIComponent(error)}`;
+  const handle = (options: AuthOptions) => route(options, request, context);
 
   if (action === 'signout') {
     // next-auth's own sign-out would only delete the local session; ours also revokes the refresh
@@ -62,13 +80,8 @@ export async function handleAuthRequest(
   const isOurFlow = providerId === PROVIDER_ID && (action === 'signin' || action === 'callback');
   if (isOurFlow) {
     try {
-      idTokenAlgorithm = chooseIdTokenAlgorithm(
-        (
-          (await discoverProvider(config.issuer)) as {
-            id_token_signing_alg_values_supported?: string[];
-          }
-        ).id_token_signing_alg_values_supported,
-      );
+      const metadata = await discoverProvider(config.issuer);
+      idTokenAlgorithm = chooseIdTokenAlgorithm(metadata.id_token_signing_alg_values_supported);
     } catch (error) {
       const reason = error instanceof Error ? scrubText(error.message) : 'discovery failed';
       logSecurityEvent('provider.unavailable', { action, reason });
@@ -78,15 +91,17 @@ export async function handleAuthRequest(
       return redirectTo(errorPage(kind), asJson);
     }
   }
-  const handler = NextAuth(buildAuthOptions(config, prisma, idTokenAlgorithm)) as unknown as (
-    req: NextRequest,
-    ctx: RouteContext,
-  ) => Promise<Response>;
 
   if (action === 'signin' && providerId === PROVIDER_ID && request.method === 'POST') {
-    request.nextUrl.search = '';
-    const store: FlowContext = { flowId: 'signin-starting' };
-    const response = await flowContext.run(store, () => handler(request, context));
+    // next-auth merges the query string into the authorization request: a crafted link could
+    // change scope, prompt or redirect_uri. next-auth gets a copy of the request without it, so
+    // only the configured parameters are sent. (A copy, not `nextUrl.search = ''`: in a built app
+    // Next hands route handlers a proxied request, and that mutation did not reach next-auth.)
+    const withoutQuery = await withoutQueryString(request);
+    const options = buildAuthOptions(config, prisma, idTokenAlgorithm);
+    const { response, errors } = await runNextAuth(options, (observed) =>
+      route(observed, withoutQuery, context),
+    );
     const target = await authorizationTarget(response);
     if (target && target.origin === new URL(config.issuer).origin) {
       const params = Object.fromEntries(target.searchParams);
@@ -100,9 +115,10 @@ export async function handleAuthRequest(
       logSecurityEvent('signin.started', { flowId });
       return response;
     }
-    if (store.lastError !== undefined) {
+    const lastError = errors.at(-1);
+    if (lastError !== undefined) {
       // next-auth could not build the authorization request (typically: discovery failed).
-      const failure = classifySignInFailure({ providerError: null, reason: store.lastError });
+      const failure = classifySignInFailure({ providerError: null, reason: lastError });
       const error = failure.error === 'ProviderUnavailable' ? 'ProviderUnavailable' : 'OAuthSignin';
       logSecurityEvent('signin.failed', { error, reason: failure.reason });
       return redirectTo(errorPage(error), response.headers.get('location') === null);
@@ -113,20 +129,18 @@ export async function handleAuthRequest(
   if (action === 'callback' && providerId === PROVIDER_ID) {
     const query = Object.fromEntries(request.nextUrl.searchParams);
     const flowId = flowIdFromState(query.state ?? '');
-    const recorded = { ...query };
-    if (recorded.code)
-      recorded.code = `[redacted authorization code, ${recorded.code.length} characters]`;
-    await flows.record({ userId: null, flowId, step: 'callback', detail: { params: recorded } });
-    const store: FlowContext = { flowId };
-    const response = await flowContext.run(store, () => handler(request, context));
-    const location = locationOf(response);
-    if (store.userId) {
-      await flows.claim(flowId, store.userId);
-      return response;
-    }
+    await flows.record({
+      userId: null,
+      flowId,
+      step: 'callback',
+      detail: { params: redactCallbackParams(query) },
+    });
+    const options = buildAuthOptions(config, prisma, idTokenAlgorithm, flowId);
+    const { response, errors, signedIn } = await runNextAuth(options, handle);
+    if (signedIn) return response;
     const failure = classifySignInFailure({
       providerError: query.error ?? null,
-      reason: store.lastError ?? null,
+      reason: errors.at(-1) ?? null,
     });
     await flows.record({
       userId: null,
@@ -136,12 +150,9 @@ export async function handleAuthRequest(
     });
     logSecurityEvent(
       failure.error === 'AccessDenied' ? 'callback.access_denied' : 'callback.rejected',
-      {
-        flowId,
-        error: failure.error,
-        reason: failure.reason,
-      },
+      { flowId, error: failure.error, reason: failure.reason },
     );
+    const location = response.headers.get('location');
     if (location && response.status >= 300 && response.status < 400) {
       // Keep next-auth's cookie clean-up (state/pkce/nonce), but send the user to the precise page.
       const rewritten = new Response(null, { status: 302, headers: response.headers });
@@ -151,7 +162,17 @@ export async function handleAuthRequest(
     return response;
   }
 
-  return handler(request, context);
+  return handle(buildAuthOptions(config, prisma, idTokenAlgorithm));
+}
+
+async function withoutQueryString(request: NextRequest): Promise<NextRequest> {
+  const url = new URL(request.url);
+  url.search = '';
+  return new NextRequest(url, {
+    method: request.method,
+    headers: request.headers,
+    body: await request.text(),
+  });
 }
 
 async function authorizationTarget(response: Response): Promise<URL | null> {

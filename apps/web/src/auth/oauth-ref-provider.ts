@@ -1,93 +1,21 @@
 /**
- * The provider as next-auth (v4, openid-client v5) sees it. Configured by discovery, so pointing
- * OAUTH_ISSUER at Keycloak/Auth0/Entra/Okta is enough. What each option buys:
- * - `checks: ['pkce', 'state', 'nonce']`: PKCE S256 (RFC 7636), CSRF `state`, and the ID token's
- *   `nonce` compared with the one in the encrypted `web.nonce` cookie (OIDC Core §3.1.3.7).
- * - `idToken: true`: openid-client's `callback()` validates the ID token (iss, aud, exp, iat, nonce,
- *   signature against the JWKS, `alg` equal to `id_token_signed_response_alg`) and, when discovery
- *   advertises `authorization_response_iss_parameter_supported`, requires the RFC 9207 `iss`
- *   parameter and compares it exactly with the issuer *before* the code is exchanged.
- * - `authorization.params.scope`: OAUTH_SCOPE (default: the demo client's scopes).
- * - `authorization.params.resource`: the API as RFC 8707 resource indicator (OAUTH_RESOURCE, default
- *   API_URL), so the access token is a JWT whose `aud` is the API; left out when OAUTH_RESOURCE is
- *   empty, and then `audience` (Auth0) is sent when OAUTH_AUDIENCE_PARAM is set.
- * - `authorization.params.prompt = 'consent'`: OIDC Core §11 lets a provider ignore `offline_access`
- *   unless the user is asked for consent (node-oidc-provider does), and without it no refresh token.
+ * The web app's one provider, as next-auth sees it: the id in its routes
+ * (`/api/auth/callback/oauth-ref`) and the definition built by `@oauth-ref/web-auth` from the
+ * validated config (discovery, PKCE + state + nonce, ID token validation, client_secret_basic).
  */
-import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { oidcProvider } from '@oauth-ref/web-auth';
 import type { WebConfig } from '../config/config';
 
 export const PROVIDER_ID = 'oauth-ref';
-
-export interface OidcProfile extends Record<string, unknown> {
-  sub: string;
-  name?: string;
-  preferred_username?: string;
-  email?: string;
-  picture?: string;
-}
-
-/** Signing algorithms we accept for ID tokens (RFC 8725 §3.1 allowlist; never `none` or HS*). */
-export const ID_TOKEN_ALGORITHMS = ['RS256', 'ES256', 'PS256'] as const;
-
-/**
- * Chooses the ID token algorithm from what the provider advertises, RS256 first (the OIDC default).
- *
- * @example
- * chooseIdTokenAlgorithm(['ES256', 'RS256']); // 'RS256'
- */
-export function chooseIdTokenAlgorithm(advertised: readonly string[] | undefined): string {
-  if (!advertised || advertised.length === 0) return 'RS256';
-  return ID_TOKEN_ALGORITHMS.find((alg) => advertised.includes(alg)) ?? 'RS256';
-}
-
-/**
- * The fixed parameters of the authorization request (next-auth adds PKCE, state, nonce, client and
- * redirect URI). Parameters that are not configured are absent, never empty.
- *
- * @example
- * authorizationParams(config); // { scope: 'openid … notes:write', resource: 'http://localhost:3333', prompt: 'consent' }
- */
-export function authorizationParams(
-  config: Pick<WebConfig, 'scope' | 'resource' | 'audienceParam'>,
-): Record<string, string> {
-  return {
-    scope: config.scope,
-    ...(config.resource !== undefined ? { resource: config.resource } : {}),
-    ...(config.audienceParam !== undefined ? { audience: config.audienceParam } : {}),
-    prompt: 'consent',
-  };
-}
 
 /**
  * @example
  * const provider = oauthRefProvider(config, 'RS256');
  */
-export function oauthRefProvider(
-  config: WebConfig,
-  idTokenAlgorithm = 'RS256',
-): OAuthConfig<OidcProfile> {
-  return {
-    id: PROVIDER_ID,
-    name: 'OAuth Reference provider',
-    type: 'oauth',
-    wellKnown: `${config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
-    clientId: config.clientId,
-    clientSecret: config.clientSecret,
-    authorization: { params: authorizationParams(config) },
-    checks: ['pkce', 'state', 'nonce'],
-    idToken: true,
-    client: {
-      token_endpoint_auth_method: 'client_secret_basic',
-      id_token_signed_response_alg: idTokenAlgorithm,
-    },
-    profile(profile) {
-      return {
-        id: profile.sub,
-        name: profile.name ?? profile.preferred_username ?? null,
-        email: profile.email ?? null,
-        image: profile.picture ?? null,
-      };
-    },
-  };
+export function oauthRefProvider(config: WebConfig, idTokenAlgorithm = 'RS256') {
+  return oidcProvider(
+    { id: PROVIDER_ID, name: 'OAuth Reference provider' },
+    config,
+    idTokenAlgorithm,
+  );
 }

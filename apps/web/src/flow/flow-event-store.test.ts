@@ -1,7 +1,7 @@
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the app loads @oauth-ref/db at run time (not bundled, see src/db/prisma.ts); tests import it directly
 import { describeEachDatabase } from '@oauth-ref/db/testing';
 import { expect, it } from 'vitest';
-import { describeTokenResponse } from './describe-token-response';
+import { describeTokenResponse } from '@oauth-ref/web-auth';
 import { createFlowEventStore } from './flow-event-store';
 
 const jwt = (claims: object) =>

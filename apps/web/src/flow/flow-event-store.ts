@@ -1,8 +1,10 @@
 /**
- * Reads and writes FlowEvent rows. Details are JSON text built only from the shapes in
- * flow-event-types.ts.
+ * Reads and writes FlowEvent rows: the store behind `@oauth-ref/web-auth`'s `FlowRecorder`, plus
+ * the query the home page and the inspector read. Details are JSON text built only from the
+ * shapes in flow-event-types.ts.
  */
 import type { PrismaClient } from '@oauth-ref/db';
+import type { FlowRecorder } from '@oauth-ref/web-auth';
 import type { FlowDetail, FlowStep } from './flow-event-types';
 
 export interface FlowEventView {
@@ -13,15 +15,7 @@ export interface FlowEventView {
   readonly createdAt: Date;
 }
 
-export interface FlowEventStore {
-  record(event: {
-    userId: string | null;
-    flowId: string;
-    step: FlowStep;
-    detail: FlowDetail;
-  }): Promise<void>;
-  /** Gives the anonymous steps of a sign-in (request, callback) to the user who completed it. */
-  claim(flowId: string, userId: string): Promise<void>;
+export interface FlowEventStore extends FlowRecorder {
   /** The user's latest sign-in flow and every refresh since it, oldest first. */
   latestForUser(userId: string): Promise<FlowEventView[]>;
 }

@@ -1,51 +1,14 @@
 /**
- * The steps the flow inspector shows, and the JSON each FlowEvent.detail holds. None of these
- * shapes has room for a raw token, a code or a code_verifier.
+ * The steps the flow inspector shows and the JSON each FlowEvent.detail holds. They are defined
+ * by `@oauth-ref/web-auth` (which records them); the app's pages import them from here.
  */
-import type { DecodedJwt } from './decode-jwt';
-
-export type FlowStep =
-  | 'authorization_request'
-  | 'callback'
-  | 'callback_rejected'
-  | 'token_response'
-  | 'refresh'
-  | 'refresh_rejected';
-
-export interface AuthorizationRequestDetail {
-  readonly endpoint: string;
-  /** Every query parameter sent to the authorization endpoint (code_challenge, never the verifier). */
-  readonly params: Readonly<Record<string, string>>;
-}
-
-export interface CallbackDetail {
-  /** The redirect's query with `code` replaced by its length. */
-  readonly params: Readonly<Record<string, string>>;
-}
-
-export interface CallbackRejectedDetail {
-  readonly error: string;
-  readonly reason: string;
-}
-
-export interface TokenResponseDetail {
-  readonly tokenType: string | null;
-  readonly scope: string | null;
-  readonly expiresAt: number | null;
-  readonly redacted: Readonly<Record<'access_token' | 'refresh_token' | 'id_token', string | null>>;
-  readonly accessToken: DecodedJwt | null;
-  readonly idToken: DecodedJwt | null;
-  /** For refreshes: whether the provider rotated the refresh token. */
-  readonly refreshTokenRotated?: boolean;
-}
-
-export interface RefreshRejectedDetail {
-  readonly error: string;
-}
-
-export type FlowDetail =
-  | AuthorizationRequestDetail
-  | CallbackDetail
-  | CallbackRejectedDetail
-  | TokenResponseDetail
-  | RefreshRejectedDetail;
+export type {
+  AuthorizationRequestDetail,
+  CallbackDetail,
+  CallbackRejectedDetail,
+  DecodedJwt,
+  FlowDetail,
+  FlowStep,
+  RefreshRejectedDetail,
+  TokenResponseDetail,
+} from '@oauth-ref/web-auth';

@@ -6,8 +6,7 @@
  * token), and the token is used once and never stored.
  */
 import { config } from '../config/config';
-import { discoverProvider } from '../auth/oidc/discover-provider';
-import { refreshTokenGrant } from '../auth/oidc/refresh-token-grant';
+import { discoverProvider, refreshTokenGrant } from '@oauth-ref/web-auth';
 import { parseChallenge } from '../notes/api-error';
 import { getAccessTokenSource } from './access-tokens';
 

@@ -119,8 +119,10 @@ export async function startTestIssuer(options: StartTestIssuerOptions = {}): Pro
       if (!available) return send(response, 503, { error: 'temporarily_unavailable' });
       return send(response, 200, {
         issuer: options.advertisedIssuer ?? issuer,
+        authorization_endpoint: `${issuer}/auth`,
         jwks_uri: `${issuer}/jwks`,
         token_endpoint: `${issuer}/token`,
+        response_types_supported: ['code'],
       });
     }
     return send(response, 404, { error: 'not_found' });

@@ -66,6 +66,7 @@ export function createFakeAuthorizationServer(
     revocation_endpoint: `${issuer}/token/revocation`,
     end_session_endpoint: `${issuer}/session/end`,
     jwks_uri: `${issuer}/jwks`,
+    response_types_supported: ['code'],
     code_challenge_methods_supported: ['S256'],
     authorization_response_iss_parameter_supported: options.advertiseIss ?? true,
     id_token_signing_alg_values_supported: ['RS256'],

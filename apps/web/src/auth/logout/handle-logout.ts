@@ -13,11 +13,9 @@ import type { NextRequest } from 'next/server';
 import type { PrismaClient } from '@oauth-ref/db';
 import type { WebConfig } from '../../config/config';
 import { logSecurityEvent } from '../../security/log-security-event';
-import { buildCookieOptions, SESSION_COOKIE, WEB_COOKIE_PREFIX } from '../cookie-names';
+import { discoverProvider, endSessionUrl, revokeRefreshToken } from '@oauth-ref/web-auth';
+import { SESSION_COOKIE, WEB_COOKIE_PREFIX, webCookies } from '../cookie-names';
 import { PROVIDER_ID } from '../oauth-ref-provider';
-import { buildEndSessionUrl } from '../oidc/build-end-session-url';
-import { discoverProvider } from '../oidc/discover-provider';
-import { revokeToken } from '../oidc/revoke-token';
 
 export const LOGOUT_STATE_COOKIE = `${WEB_COOKIE_PREFIX}logout-state`;
 
@@ -48,8 +46,8 @@ export async function handleLogout(
   const headers = new Headers();
   for (const name of [
     SESSION_COOKIE,
-    buildCookieOptions(false).csrfToken.name,
-    buildCookieOptions(false).callbackUrl.name,
+    webCookies(false).csrfToken.name,
+    webCookies(false).callbackUrl.name,
   ]) {
     headers.append('set-cookie', serializeCookie(name, '', 0, config.secureCookies));
   }
@@ -65,17 +63,14 @@ export async function handleLogout(
     where: { userId: session.userId, provider: PROVIDER_ID },
   });
   const metadata = await discoverProvider(config.issuer).catch(() => null);
-  if (account?.refresh_token && metadata?.revocation_endpoint) {
-    const outcome = await revokeToken({
-      revocationEndpoint: metadata.revocation_endpoint,
-      clientId: config.clientId,
-      clientSecret: config.clientSecret,
-      token: account.refresh_token,
-      tokenTypeHint: 'refresh_token',
-    });
-    if (outcome === 'failed')
-      logSecurityEvent('logout.revocation_failed', { userId: session.userId });
-  }
+  const revocation = await revokeRefreshToken({
+    metadata,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    refreshToken: account?.refresh_token ?? null,
+  });
+  if (revocation === 'failed')
+    logSecurityEvent('logout.revocation_failed', { userId: session.userId });
   await prisma.$transaction([
     prisma.session.deleteMany({ where: { userId: session.userId } }),
     prisma.account.updateMany({
@@ -94,27 +89,25 @@ export async function handleLogout(
     userId: session.userId,
     providerLogout: Boolean(metadata?.end_session_endpoint),
   });
-  if (!metadata?.end_session_endpoint) {
+  const state = randomBytes(16).toString('base64url');
+  const providerLogout = endSessionUrl({
+    metadata,
+    clientId: config.clientId,
+    idToken: account?.id_token ?? null,
+    postLogoutRedirectUri: config.postLogoutRedirectUri,
+    state,
+  });
+  if (providerLogout === null) {
     headers.set(
       'location',
       `${config.baseUrl}/signed-out?provider=${metadata ? 'no-end-session' : 'unreachable'}`,
     );
     return new Response(null, { status: 303, headers });
   }
-  const state = randomBytes(16).toString('base64url');
   headers.append(
     'set-cookie',
     serializeCookie(LOGOUT_STATE_COOKIE, state, 600, config.secureCookies),
   );
-  headers.set(
-    'location',
-    buildEndSessionUrl({
-      endSessionEndpoint: metadata.end_session_endpoint,
-      idToken: account?.id_token ?? null,
-      clientId: config.clientId,
-      postLogoutRedirectUri: config.postLogoutRedirectUri,
-      state,
-    }),
-  );
+  headers.set('location', providerLogout);
   return new Response(null, { status: 303, headers });
 }
