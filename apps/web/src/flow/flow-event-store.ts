@@ -22,7 +22,7 @@ export interface FlowEventStore {
   }): Promise<void>;
   /** Gives the anonymous steps of a sign-in (request, callback) to the user who completed it. */
   claim(flowId: string, userId: string): Promise<void>;
-  /** The user's latest sign-in flow and every refresh since it, oldest first. */
+  /** The user's latest sign-in flow and every refresh and API call since it, oldest first. */
   latestForUser(userId: string): Promise<FlowEventView[]>;
 }
 
@@ -65,7 +65,7 @@ export function createFlowEventStore(prisma: PrismaClient): FlowEventStore {
           userId,
           OR: [
             { flowId: lastSignIn.flowId },
-            { flowId: 'refresh', createdAt: { gte: lastSignIn.createdAt } },
+            { flowId: { in: ['refresh', 'api'] }, createdAt: { gte: lastSignIn.createdAt } },
           ],
         },
         orderBy: { createdAt: 'asc' },
