@@ -10,7 +10,7 @@ const KIND_CLASS = { request: 'fd-request', response: 'fd-response', error: 'fd-
 
 export function FlowDiagram({ model }: { model: SequenceDiagramModel }) {
   return (
-    <figure data-testid="flow-diagram" aria-labelledby="flow-diagram-caption">
+    <figure className="fd-figure" data-testid="flow-diagram" aria-labelledby="flow-diagram-caption">
       <div
         className="fd-scroll"
         // a scrollable region must be reachable from the keyboard

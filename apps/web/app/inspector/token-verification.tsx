@@ -3,6 +3,7 @@
  * and the reason for its outcome, then the API pipeline's verdict.
  */
 import type { StoredTokenVerification } from '../../src/server/verify-stored-access-token';
+import './token-verification.css';
 
 const CHECK_TITLES: Readonly<Record<string, string>> = {
   signature: "Signature, against the issuer's JWKS",
@@ -35,7 +36,7 @@ export function TokenVerification({
         uses, each step on its own (<code>explainAccessToken</code>), as the API would receive the
         token on <code>GET /notes</code> with audience <code>{verification.audience}</code>.
       </p>
-      <table data-testid="token-checks">
+      <table className="token-checks" data-testid="token-checks">
         <caption>Checks</caption>
         <thead>
           <tr>
