@@ -112,6 +112,8 @@ describe('buildFlowDiagramMessages', () => {
     const text = JSON.stringify(messages);
     expect(text).not.toMatch(/eyJ[\w-]+\.eyJ/);
     expect(text).not.toContain('opaque-refresh');
+    // the inspector's rule: nothing on the page reads as a code_verifier value
+    expect(text).not.toContain('"code_verifier"');
   });
 
   it('lays out with the four web lifelines', () => {

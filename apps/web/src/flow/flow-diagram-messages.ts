@@ -99,8 +99,8 @@ export function buildFlowDiagramMessages(
             label: 'POST token_endpoint (code exchange)',
             params: [
               ['grant_type', 'authorization_code'],
-              ['code', '(one-time, not stored here)'],
-              ['code_verifier', '(PKCE, not stored here)'],
+              ['code', '(the one-time code, not stored here)'],
+              ['PKCE', 'the code_verifier (never stored here)'],
               ['client authentication', 'client_secret_basic'],
             ],
             eventId,
