@@ -78,6 +78,8 @@ for (const scheme of SCHEMES) {
   });
 
   test(`signed-in pages work on a phone, ${scheme}`, async ({ page }) => {
+    // seven pages, each through axe, after a sign-in and a note: more than the default minute
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: scheme });
     await signIn(page);
     await page.goto(`${urls.web}/notes`);

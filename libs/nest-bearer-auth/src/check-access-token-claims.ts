@@ -12,6 +12,8 @@
  */
 import type { AccessTokenClaims, AccessTokenPrincipal } from './access-token-principal.js';
 import type { ResolvedBearerAuthOptions } from './bearer-auth-options.js';
+import { checkTokenAudience } from './check-token-audience.js';
+import { checkTokenExpiry } from './check-token-expiry.js';
 import { InvalidTokenError } from './errors/bearer-auth-error.js';
 
 function requireString(claims: AccessTokenClaims, claim: string): string {
@@ -63,12 +65,7 @@ export function checkAccessTokenClaims(
   const issuer = requireString(claims, 'iss');
   if (issuer !== options.issuer)
     throw new InvalidTokenError('issuer_mismatch', 'The token was issued by another issuer');
-  const audience = claims['aud'];
-  const audiences =
-    typeof audience === 'string' ? [audience] : Array.isArray(audience) ? audience : [];
-  if (!audiences.includes(options.audience)) {
-    throw new InvalidTokenError('audience_mismatch', 'The token is not intended for this API');
-  }
+  checkTokenAudience(claims, options.audience);
   const subject = requireString(claims, 'sub');
   const clientId = readClientId(claims, options);
   const tokenId =
@@ -78,8 +75,7 @@ export function checkAccessTokenClaims(
   const issuedAt = requireNumber(claims, 'iat');
   const expiresAt = requireNumber(claims, 'exp');
   const leeway = options.clockToleranceSeconds;
-  if (expiresAt + leeway <= nowSeconds)
-    throw new InvalidTokenError('token_expired', 'The access token expired');
+  checkTokenExpiry(expiresAt, leeway, nowSeconds);
   if (issuedAt - leeway > nowSeconds) {
     throw new InvalidTokenError('token_issued_in_future', 'The token iat is in the future');
   }

@@ -10,7 +10,8 @@
  *   from the configured JWKS.
  */
 import { InvalidTokenError } from './errors/bearer-auth-error.js';
-import { acceptsTokenType, type TokenProfile } from './token-profile.js';
+import { checkTokenType } from './check-token-type.js';
+import type { TokenProfile } from './token-profile.js';
 
 export interface CheckedHeader {
   readonly alg: string;
@@ -56,14 +57,7 @@ export function checkTokenHeader(
       'The token is signed with an algorithm this API does not accept',
     );
   }
-  if (!acceptsTokenType(profile, typ)) {
-    throw new InvalidTokenError(
-      'type_not_access_token',
-      profile === 'rfc9068'
-        ? 'The token is not a JWT access token (typ must be at+jwt)'
-        : 'The token is not a JWT access token (typ must be absent, JWT or at+jwt)',
-    );
-  }
+  checkTokenType(typ, profile);
   if (crit !== undefined) {
     throw new InvalidTokenError(
       'critical_header_unsupported',

@@ -98,3 +98,13 @@ export {
   type AuthScheme,
   type BearerAuthErrorCode,
 } from './errors/bearer-auth-error.js';
+export { checkTokenAudience } from './check-token-audience.js';
+export { checkTokenExpiry } from './check-token-expiry.js';
+export { checkTokenType } from './check-token-type.js';
+export {
+  explainAccessToken,
+  type AccessTokenExplanation,
+  type ExplainedCheck,
+  type ExplainedCheckId,
+  type ExplainRequest,
+} from './explain-access-token.js';

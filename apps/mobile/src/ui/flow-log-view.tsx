@@ -7,6 +7,7 @@ import {
 import { useState } from 'react';
 import { Text, View } from 'react-native';
 import { Button } from './button.js';
+import { FlowLogDiagram } from './flow-log-diagram.js';
 import { colours, styles } from './theme.js';
 
 // a function: the colours follow the current light/dark scheme, read at render time
@@ -30,6 +31,7 @@ export function FlowLogView({ log }: { log: FlowLog }) {
         not verifying).
       </Text>
       {log.length === 0 ? <Text style={styles.muted}>Nothing yet.</Text> : null}
+      <FlowLogDiagram log={log} />
       {log.map((step) => (
         <FlowStepView key={step.id} step={step} />
       ))}

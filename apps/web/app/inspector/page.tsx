@@ -12,8 +12,16 @@ import type {
 } from '../../src/flow/flow-event-types';
 import { requireUser } from '../../src/server/current-user';
 import { loadFlowEvents } from '../../src/server/flow-events';
+import { layoutSequenceDiagram } from '@oauth-ref/flow-diagram';
+import { config } from '../../src/config/config';
+import { buildFlowDiagramMessages, WEB_LIFELINES } from '../../src/flow/flow-diagram-messages';
+import { verifyStoredAccessToken } from '../../src/server/verify-stored-access-token';
 import { ClaimsTable } from '../components/claims-table';
 import { Countdown } from '../components/countdown';
+import { FlowDiagram } from './flow-diagram';
+import { InspectorActions } from './inspector-actions';
+import { ScopeExplanation } from './scope-explanation';
+import { TokenVerification } from './token-verification';
 
 export const metadata: Metadata = { title: 'Flow inspector' };
 
@@ -136,7 +144,7 @@ export default async function InspectorPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const user = await requireUser('/inspector');
-  const { decode } = await searchParams;
+  const { decode, notice } = await searchParams;
   const showDecoded = decode === '1';
   const events = await loadFlowEvents(user.userId);
   const account = await (
@@ -152,6 +160,21 @@ export default async function InspectorPage({
   const refreshes = events.filter(
     (event) => event.step === 'refresh' || event.step === 'refresh_rejected',
   );
+  const diagram = layoutSequenceDiagram(
+    WEB_LIFELINES,
+    buildFlowDiagramMessages(events, { callbackPath: `/api/auth/callback/${PROVIDER_ID}` }),
+    { title: 'Your session as a sequence diagram' },
+  );
+  const verification = await verifyStoredAccessToken(user.accountId);
+  const latestTokens = [...events]
+    .reverse()
+    .find((event) => event.step === 'token_response' || event.step === 'refresh');
+  const tokenScope = (latestTokens?.detail as TokenResponseDetail | undefined)?.accessToken?.claims[
+    'scope'
+  ];
+  const requestedScope = request
+    ? (request.detail as AuthorizationRequestDetail).params['scope']
+    : undefined;
   const renderedAt = Math.floor(Date.now() / 1000);
   const time = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
 
@@ -166,6 +189,18 @@ export default async function InspectorPage({
       {events.length === 0 ? (
         <p className="empty">No sign-in recorded for this session yet.</p>
       ) : null}
+
+      <section className="card" id="flow" aria-labelledby="flow-title">
+        <h2 id="flow-title">Sequence diagram</h2>
+        <p>
+          One arrow per request this app recorded in your session, oldest first, with the parameters
+          it sent: your sign-in, every refresh and every API call since. Solid arrows are requests,
+          dashed ones answers, red ones refusals.
+        </p>
+        <FlowDiagram model={diagram} />
+      </section>
+
+      <InspectorActions notice={notice} />
 
       <section className="card" id="session" aria-labelledby="session-title">
         <h2 id="session-title">Session now</h2>
@@ -193,6 +228,19 @@ export default async function InspectorPage({
           </p>
         ) : null}
       </section>
+
+      <section className="card" id="token-verification" aria-labelledby="verification-title">
+        <h2 id="verification-title">Your access token, verified</h2>
+        <TokenVerification verification={verification} />
+      </section>
+
+      {requestedScope ? (
+        <ScopeExplanation
+          requested={requestedScope.split(' ').filter(Boolean)}
+          granted={typeof tokenScope === 'string' ? tokenScope.split(' ').filter(Boolean) : []}
+          resource={config.resource}
+        />
+      ) : null}
 
       <section className="card" id="authorization-request" aria-labelledby="authz-title">
         <h2 id="authz-title">1. Authorization request</h2>

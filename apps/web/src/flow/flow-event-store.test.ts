@@ -52,6 +52,13 @@ describeEachDatabase('flow events', (database) => {
       step: 'refresh',
       detail: describeTokenResponse({ access_token: jwt({ n: 2 }) }),
     });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await flows.record({
+      userId: user.id,
+      flowId: 'api',
+      step: 'api_call',
+      detail: { method: 'GET', path: '/notes', status: 200, error: null },
+    });
 
     const events = await flows.latestForUser(user.id);
     expect(events.map((event) => `${event.flowId}:${event.step}`)).toEqual([
@@ -59,6 +66,7 @@ describeEachDatabase('flow events', (database) => {
       'signin-new:callback',
       'signin-new:token_response',
       'refresh:refresh',
+      'api:api_call',
     ]);
     // What is stored is redacted: no compact JWT anywhere in the rows.
     const rows = await prisma.flowEvent.findMany();

@@ -16,7 +16,7 @@ export interface FlowEventView {
 }
 
 export interface FlowEventStore extends FlowRecorder {
-  /** The user's latest sign-in flow and every refresh since it, oldest first. */
+  /** The user's latest sign-in flow and every refresh and API call since it, oldest first. */
   latestForUser(userId: string): Promise<FlowEventView[]>;
 }
 
@@ -59,7 +59,7 @@ export function createFlowEventStore(prisma: PrismaClient): FlowEventStore {
           userId,
           OR: [
             { flowId: lastSignIn.flowId },
-            { flowId: 'refresh', createdAt: { gte: lastSignIn.createdAt } },
+            { flowId: { in: ['refresh', 'api'] }, createdAt: { gte: lastSignIn.createdAt } },
           ],
         },
         orderBy: { createdAt: 'asc' },

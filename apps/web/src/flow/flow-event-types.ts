@@ -3,6 +3,7 @@
  * by `@oauth-ref/web-auth` (which records them); the app's pages import them from here.
  */
 export type {
+  ApiCallDetail,
   AuthorizationRequestDetail,
   CallbackDetail,
   CallbackRejectedDetail,

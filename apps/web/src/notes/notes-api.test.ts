@@ -66,6 +66,26 @@ describe('createNotesApi', () => {
     expect(source.forced).toBe(1);
   });
 
+  it('reports every answer, the refused one and the retry, and survives a failing reporter', async () => {
+    const fetchImpl = (async (_input: RequestInfo | URL, init?: RequestInit) =>
+      new Headers(init?.headers).get('authorization') === 'Bearer at-1'
+        ? json(401, {}, { 'www-authenticate': 'Bearer error="invalid_token"' })
+        : json(200, [])) as typeof fetch;
+    const calls: string[] = [];
+    const api = createNotesApi({
+      apiUrl: 'http://api.test',
+      accountId: 'a',
+      tokens: tokens(),
+      fetchImpl,
+      onResponse: ({ method, path, response }) => {
+        calls.push(`${method} ${path} ${response.status}`);
+        throw new Error('recorder down');
+      },
+    });
+    await expect(api.list()).resolves.toEqual([]);
+    expect(calls).toEqual(['GET /notes 401', 'GET /notes 200']);
+  });
+
   it('maps 403 insufficient_scope to a message naming the missing scope', async () => {
     const fetchImpl = (async () =>
       json(

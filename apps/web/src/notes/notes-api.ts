@@ -46,11 +46,17 @@ export function createNotesApi(options: {
   readonly accountId: string;
   readonly tokens: Pick<AccessTokenSource, 'getAccessToken' | 'forceRefresh'>;
   readonly fetchImpl?: typeof fetch;
+  /** Told of every answer the API gave (for the inspector's diagram); its failures are ignored. */
+  readonly onResponse?: (call: {
+    readonly method: string;
+    readonly path: string;
+    readonly response: Response;
+  }) => Promise<void> | void;
 }): NotesApi {
   const fetchImpl = options.fetchImpl ?? fetch;
 
   async function send(method: string, path: string, body?: unknown): Promise<Response> {
-    const attempt = async (accessToken: string) => {
+    const call = async (accessToken: string) => {
       try {
         return await fetchImpl(`${options.apiUrl}${path}`, {
           method,
@@ -66,6 +72,15 @@ export function createNotesApi(options: {
       } catch {
         throw new ApiError('unavailable', 503, null, null, null, NETWORK_FAILURE);
       }
+    };
+    const attempt = async (accessToken: string) => {
+      const response = await call(accessToken);
+      try {
+        await options.onResponse?.({ method, path, response });
+      } catch {
+        // the diagram is a teaching aid: a failed record never fails the user's request
+      }
+      return response;
     };
     let response = await attempt(await options.tokens.getAccessToken(options.accountId));
     if (response.status === 401) {

@@ -10,6 +10,7 @@ import { ApiError } from '../notes/api-error';
 import { createNotesApi, type NotesApi } from '../notes/notes-api';
 import { logSecurityEvent } from '../security/log-security-event';
 import { getAccessTokenSource } from './access-tokens';
+import { recordApiCall } from './record-api-call';
 import type { CurrentUser } from './current-user';
 
 /** Why an operation failed, as a stable code (the keys of NOTES_ERRORS). */
@@ -25,6 +26,7 @@ export async function notesApiFor(user: CurrentUser): Promise<NotesApi> {
     apiUrl: config.apiUrl,
     accountId: user.accountId,
     tokens: await getAccessTokenSource(),
+    onResponse: recordApiCall(user.userId),
   });
 }
 

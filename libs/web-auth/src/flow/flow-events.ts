@@ -12,7 +12,8 @@ export type FlowStep =
   | 'callback_rejected'
   | 'token_response'
   | 'refresh'
-  | 'refresh_rejected';
+  | 'refresh_rejected'
+  | 'api_call';
 
 export interface AuthorizationRequestDetail {
   readonly endpoint: string;
@@ -45,12 +46,22 @@ export interface RefreshRejectedDetail {
   readonly error: string;
 }
 
+/** One request to the API with the access token (never the token itself) and its answer. */
+export interface ApiCallDetail {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  /** The `error` of the API's WWW-Authenticate challenge, when it sent one. */
+  readonly error: string | null;
+}
+
 export type FlowDetail =
   | AuthorizationRequestDetail
   | CallbackDetail
   | CallbackRejectedDetail
   | TokenResponseDetail
-  | RefreshRejectedDetail;
+  | RefreshRejectedDetail
+  | ApiCallDetail;
 
 /** One recorded step. `userId` is null until a sign-in completes (the steps are then claimed). */
 export interface FlowEvent {
