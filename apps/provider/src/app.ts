@@ -3,11 +3,12 @@
  * refresher and the sweeper, served by one node:http server.
  */
 import { createServer, type Server } from 'node:http';
+import type { Middleware } from 'koa';
 import type { AddressInfo } from 'node:net';
 import { createPrismaClient } from '@oauth-ref/db';
 import type { ProviderConfig } from './config/config.js';
 import { createFindAccount } from './accounts/find-account.js';
-import { createAdminRouter } from './admin/admin-routes.js';
+import { createAdminRouter } from './admin/admin-router.js';
 import { EngineHost } from './engine/engine-host.js';
 import { createHealthRouter } from './http/health-routes.js';
 import { authorizationServerMetadataAlias } from './http/metadata-alias.js';
@@ -16,7 +17,7 @@ import { strictClientAuthentication } from './http/strict-client-authentication.
 import { userinfoAudienceHint } from './http/userinfo-audience-hint.js';
 import { createInteractionRouter } from './interactions/interaction-routes.js';
 import { ensureSigningKey } from './keys/signing-key-store.js';
-import { createLogger, describeError, type Logger } from './logging/logger.js';
+import { createLogger, type Logger } from './logging/logger.js';
 import { ensureCookieKeys } from './persistence/cookie-keys.js';
 import { createOidcAdapterFactory } from './persistence/oidc-adapter.js';
 import { createPrismaOidcPayloadRepository } from './persistence/prisma-oidc-payload-repository.js';
@@ -83,16 +84,18 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
       authorizationServerMetadataAlias(),
       strictClientAuthentication(provider),
       userinfoAudienceHint(config.apiResource),
-      health.middleware(),
-      admin.middleware(),
-      createInteractionRouter({ provider, prisma, config, loginLimiter }).middleware(),
+      ...[
+        health,
+        admin,
+        createInteractionRouter({ provider, prisma, config, loginLimiter }),
+      ].flatMap((router) => [router.routes(), router.allowedMethods()] as Middleware[]),
     ],
   });
 
   started.host = host;
 
   const stopSweeper = startSweeper(repository, prisma, config.sweepIntervalSeconds, (error) =>
-    logger.error('sweep failed', describeError(error)),
+    logger.error({ err: error }, 'sweep failed'),
   );
 
   const server = createServer(host.handle);
