@@ -5,7 +5,7 @@
  *   condition), in the client AND the SSR environment (Vite applies top-level
  *   `resolve.conditions` to the client only; tests run in SSR). `npx nx test <project>` therefore
  *   passes with nothing built.
- * - Coverage is always measured (v8), on the project's sources only: test files, `testing/`
+ * - Coverage is measured (v8) by every `npx nx test <project>`, on the project's sources only: test files, `testing/`
  *   helpers, barrels (`index.*`) and generated code are not counted. Each project states its
  *   thresholds: a little under what it measures, so a change that drops coverage fails.
  */
@@ -56,8 +56,9 @@ export function projectTestConfig(options: ProjectTestOptions): ViteUserConfig {
     test: {
       include: options.include ?? ['src/**/*.test.ts'],
       environment: 'node',
+      // Measured by every project's `test` script (`vitest run --coverage`, what `nx test` runs);
+      // a single file run (`npx vitest run src/x.test.ts`) skips it and its thresholds.
       coverage: {
-        enabled: true,
         provider: 'v8',
         include: options.coverageInclude ?? ['src/**/*.ts'],
         exclude: [...SHARED_COVERAGE_EXCLUDE, ...(options.coverageExclude ?? [])],
