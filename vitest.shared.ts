@@ -5,8 +5,8 @@
  *   condition), in the client AND the SSR environment (Vite applies top-level
  *   `resolve.conditions` to the client only; tests run in SSR). `npx nx test <project>` therefore
  *   passes with nothing built.
- * - Coverage is measured (v8) by every `npx nx test <project>`, on the project's sources only: test files, `testing/`
- *   helpers, barrels (`index.*`) and generated code are not counted. Each project states its
+ * - Coverage is measured (v8) by every `npx nx test <project>`, on the project's sources only:
+ *   test files, `testing/` helpers, barrels (`index.*`) and generated code are not counted. Each project states its
  *   thresholds: a little under what it measures, so a change that drops coverage fails.
  */
 import { defineConfig, mergeConfig, type ViteUserConfig } from 'vitest/config';
