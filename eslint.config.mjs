@@ -57,6 +57,8 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           allowCircularSelfDependency: false,
           banTransitiveDependencies: false,
+          // Every project's vitest.config.ts extends the one workspace preset (not a project).
+          allow: ['../../vitest.shared.js'],
           depConstraints,
         },
       ],

@@ -1,25 +1,7 @@
-import { defineConfig } from 'vitest/config';
+import { projectTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  resolve: { conditions: ['@oauth-ref/source'] },
-  // Vite applies top-level resolve.conditions to the client only; tests run in the SSR environment.
-  ssr: { resolve: { conditions: ['@oauth-ref/source'] } },
-  test: {
-    include: ['src/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    coverage: {
-      provider: 'v8',
-      include: ['src/**/*.ts'],
-      exclude: [
-        'src/**/*.test.ts',
-        'src/**/index.ts',
-        'src/main.ts',
-        'src/bench/**',
-        'src/testing/**',
-      ],
-      reporter: ['text-summary', 'json-summary'],
-      thresholds: { lines: 85, functions: 85, statements: 85, branches: 75 },
-    },
-  },
+export default projectTestConfig({
+  coverageExclude: ['src/main.ts', 'src/bench/**'],
+  thresholds: { lines: 94, functions: 92, statements: 92, branches: 84 },
+  overrides: { test: { testTimeout: 30_000, hookTimeout: 60_000 } },
 });

@@ -1,17 +1,15 @@
-import { defineConfig } from 'vitest/config';
+import { projectTestConfig } from '../../vitest.shared.js';
 
-// Workspace libs are consumed from source (their `@oauth-ref/source` export condition).
-const conditions = ['@oauth-ref/source', 'node', 'default'];
-
-export default defineConfig({
-  resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['@oauth-ref/source'] } },
-  test: {
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // Integration suites start servers and databases: one file at a time on a 2-core machine.
-    fileParallelism: false,
+export default projectTestConfig({
+  conditions: ['node', 'default'],
+  coverageExclude: ['src/main.ts', 'src/bench/**'],
+  thresholds: { lines: 90, functions: 92, statements: 88, branches: 79 },
+  overrides: {
+    test: {
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      // Integration suites start servers and databases: one file at a time on a 2-core machine.
+      fileParallelism: false,
+    },
   },
 });

@@ -1,27 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { projectTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  resolve: { conditions: ['@oauth-ref/source'] },
-  // Vite applies top-level resolve.conditions to the client only; tests run in the SSR environment.
-  ssr: { resolve: { conditions: ['@oauth-ref/source'] } },
-  test: {
-    include: ['src/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+export default projectTestConfig({
+  coverageExclude: ['src/cli/**'],
+  thresholds: { lines: 89, functions: 93, statements: 89, branches: 74 },
+  overrides: {
     // Suites share nothing but the PostgreSQL server (each has its own schema).
-    fileParallelism: true,
-    coverage: {
-      provider: 'v8',
-      include: ['src/**/*.ts'],
-      exclude: [
-        'src/**/*.test.ts',
-        'src/index.ts',
-        'src/testing/index.ts',
-        'src/generated/**',
-        'src/cli/**',
-      ],
-      reporter: ['text-summary', 'json-summary'],
-      thresholds: { lines: 85, functions: 90, statements: 85, branches: 65 },
-    },
+    test: { testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: true },
   },
 });

@@ -1,17 +1,5 @@
-import { defineConfig } from 'vitest/config';
+import { projectTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  resolve: { conditions: ['@oauth-ref/source'] },
-  // Vite applies top-level resolve.conditions to the client only; tests run in the SSR environment.
-  ssr: { resolve: { conditions: ['@oauth-ref/source'] } },
-  test: {
-    include: ['src/**/*.test.ts'],
-    coverage: {
-      provider: 'v8',
-      include: ['src/**/*.ts'],
-      exclude: ['src/**/*.test.ts', 'src/**/*.test-helper.ts', 'src/**/index.ts'],
-      reporter: ['text-summary', 'json-summary'],
-      thresholds: { lines: 90, functions: 90, statements: 90, branches: 85 },
-    },
-  },
+export default projectTestConfig({
+  thresholds: { lines: 93, functions: 92, statements: 92, branches: 88 },
 });

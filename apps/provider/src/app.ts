@@ -3,12 +3,13 @@
  * refresher and the sweeper, served by one node:http server.
  */
 import { createServer, type Server } from 'node:http';
+import type { Middleware } from 'koa';
 import type { AddressInfo } from 'node:net';
 import { createPrismaClient } from '@oauth-ref/db';
 import type { ProviderConfig } from './config/config.js';
 import { createFindAccount } from './accounts/find-account.js';
 import { createUserDirectory } from './accounts/user-directory.js';
-import { createAdminRouter } from './admin/admin-routes.js';
+import { createAdminRouter } from './admin/admin-router.js';
 import { EngineHost } from './engine/engine-host.js';
 import { createHealthRouter } from './http/health-routes.js';
 import { authorizationServerMetadataAlias } from './http/metadata-alias.js';
@@ -17,7 +18,7 @@ import { strictClientAuthentication } from './http/strict-client-authentication.
 import { userinfoAudienceHint } from './http/userinfo-audience-hint.js';
 import { createInteractionRouter } from './interactions/interaction-routes.js';
 import { ensureSigningKey } from './keys/signing-key-store.js';
-import { createLogger, describeError, type Logger } from './logging/logger.js';
+import { createLogger, type Logger } from './logging/logger.js';
 import { createClientCachingRepository } from './persistence/client-cache.js';
 import { CLIENT_VERSION, readSharedVersion } from './persistence/shared-version.js';
 import { ensureCookieKeys } from './persistence/cookie-keys.js';
@@ -64,13 +65,13 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
     {
       readVersion: () => readSharedVersion(prisma, CLIENT_VERSION),
       checkIntervalMs: config.cacheCheckMs,
-      onError: (error) => logger.warn('client cache check failed', describeError(error)),
+      onError: (error) => logger.warn({ err: error }, 'client cache check failed'),
     },
   );
 
   const users = await createUserDirectory(prisma, {
     checkIntervalMs: config.cacheCheckMs,
-    onError: (error) => logger.warn('user cache check failed', describeError(error)),
+    onError: (error) => logger.warn({ err: error }, 'user cache check failed'),
   });
 
   await ensureSigningKey(prisma);
@@ -99,16 +100,18 @@ export async function startProviderApp(options: ProviderAppOptions): Promise<Pro
       authorizationServerMetadataAlias(),
       strictClientAuthentication(provider),
       userinfoAudienceHint(config.apiResource),
-      health.middleware(),
-      admin.middleware(),
-      createInteractionRouter({ provider, prisma, users, config, loginLimiter }).middleware(),
+      ...[
+        health,
+        admin,
+        createInteractionRouter({ provider, prisma, users, config, loginLimiter }),
+      ].flatMap((router) => [router.routes(), router.allowedMethods()] as Middleware[]),
     ],
   });
 
   started.host = host;
 
   const stopSweeper = startSweeper(repository, prisma, config.sweepIntervalSeconds, (error) =>
-    logger.error('sweep failed', describeError(error)),
+    logger.error({ err: error }, 'sweep failed'),
   );
 
   const server = createServer(host.handle);

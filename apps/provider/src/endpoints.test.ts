@@ -165,6 +165,30 @@ describe('RP-initiated logout', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
   });
+
+  it('matches post_logout_redirect_uri exactly (port, trailing slash, case, query, extra path)', async () => {
+    const registered = new URL(mobileClient.postLogoutRedirectUris[0]!);
+    const otherPort = new URL(registered);
+    otherPort.port = String(Number(registered.port || 80) + 1);
+    const { tokens, browser } = await mobileTokens(provider.issuer);
+    for (const uri of [
+      otherPort.href,
+      registered.href.replace(/\/$/, ''),
+      registered.href.replace('localhost', 'LOCALHOST'),
+      `${registered.href}?next=1`,
+      `${registered.href}signed-out`,
+    ]) {
+      expect(uri).not.toBe(registered.href);
+      const url = new URL('/session/end', provider.issuer);
+      url.search = new URLSearchParams({
+        id_token_hint: String(tokens.body.id_token),
+        post_logout_redirect_uri: uri,
+      }).toString();
+      const response = await browser.get(url.href);
+      expect(response.status, uri).toBe(400);
+      expect(await response.text(), uri).toContain('post_logout_redirect_uri not registered');
+    }
+  });
 });
 
 describe('DPoP (RFC 9449)', () => {

@@ -6,7 +6,7 @@ import { createPrismaClient, migrateDatabase, resolveDatabaseUrl } from '@oauth-
 import { demoClients, demoUsers } from '@oauth-ref/demo-config';
 import { startProviderApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
-import { createLogger, describeError } from './logging/logger.js';
+import { createLogger, serializeError } from './logging/logger.js';
 import { seedProvider } from './seed/seed-provider.js';
 import { formatBanner } from './banner.js';
 
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     }),
   );
   const shutdown = (signal: string) => {
-    logger.info('shutting down', { signal });
+    logger.info({ signal }, 'shutting down');
     void app
       .close()
       .then(() => prisma.$disconnect())
@@ -45,7 +45,7 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
   } else {
-    console.error('provider failed to start:', JSON.stringify(describeError(error)));
+    console.error('provider failed to start:', JSON.stringify(serializeError(error)));
   }
   process.exit(1);
 });

@@ -5,7 +5,6 @@
 import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from '../logging/logger.js';
-import { describeError } from '../logging/logger.js';
 
 const ERROR_EVENTS = [
   'authorization.error',
@@ -32,11 +31,7 @@ function clientOf(ctx: KoaContextWithOIDC | undefined): string | undefined {
 
 export function attachEngineEvents(provider: Provider, logger: Logger): void {
   provider.on('server_error', (ctx: KoaContextWithOIDC, error: unknown) => {
-    logger.error('engine server_error', {
-      ...describeError(error),
-      client_id: clientOf(ctx),
-      path: ctx?.path,
-    });
+    logger.error({ err: error, client_id: clientOf(ctx), path: ctx?.path }, 'engine server_error');
   });
   for (const event of ERROR_EVENTS) {
     (
@@ -45,16 +40,16 @@ export function attachEngineEvents(provider: Provider, logger: Logger): void {
         listener: (ctx: KoaContextWithOIDC, error: unknown) => void,
       ) => void
     )(event, (ctx, error) => {
-      logger.warn(event, { ...describeError(error), client_id: clientOf(ctx) });
+      logger.warn({ err: error, client_id: clientOf(ctx) }, event);
     });
   }
   provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
-    logger.info('grant.success', {
-      grant_type: ctx.oidc?.params?.grant_type,
-      client_id: clientOf(ctx),
-    });
+    logger.info(
+      { grant_type: ctx.oidc?.params?.grant_type, client_id: clientOf(ctx) },
+      'grant.success',
+    );
   });
   provider.on('grant.revoked', (ctx: KoaContextWithOIDC) => {
-    logger.warn('grant.revoked', { client_id: clientOf(ctx) });
+    logger.warn({ client_id: clientOf(ctx) }, 'grant.revoked');
   });
 }

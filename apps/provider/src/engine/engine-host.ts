@@ -12,7 +12,6 @@ import type { ProviderConfig } from '../config/config.js';
 import { computeKeyRing, type KeyRing } from '../keys/key-ring.js';
 import { loadKeyRows, syncKeyStatuses } from '../keys/signing-key-store.js';
 import type { Logger } from '../logging/logger.js';
-import { describeError } from '../logging/logger.js';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
 import { runInRequestScope } from '../persistence/request-memo.js';
 import { buildEngineConfiguration } from './build-engine-configuration.js';
@@ -51,9 +50,7 @@ export class EngineHost {
     host.#timer = setInterval(() => {
       host
         .refresh()
-        .catch((error: unknown) =>
-          options.logger.error('key refresh failed', describeError(error)),
-        );
+        .catch((error: unknown) => options.logger.error({ err: error }, 'key refresh failed'));
     }, options.config.keys.refreshSeconds * 1000);
     host.#timer.unref();
     return host;
@@ -73,10 +70,10 @@ export class EngineHost {
     const ring = computeKeyRing(await loadKeyRows(this.options.prisma));
     if (ring.fingerprint !== this.#ring.fingerprint) {
       this.#build(ring);
-      this.options.logger.info('signing keys changed', {
-        signer: ring.signer?.kid,
-        published: ring.published.map((row) => row.kid),
-      });
+      this.options.logger.info(
+        { signer: ring.signer?.kid, published: ring.published.map((row) => row.kid) },
+        'signing keys changed',
+      );
     }
     this.#scheduleTransition(ring);
   }
@@ -90,7 +87,7 @@ export class EngineHost {
     if (delay > 2 ** 31 - 1) return;
     this.#transition = setTimeout(() => {
       this.refresh().catch((error: unknown) =>
-        this.options.logger.error('key refresh failed', describeError(error)),
+        this.options.logger.error({ err: error }, 'key refresh failed'),
       );
     }, delay);
     this.#transition.unref();

@@ -1,14 +1,14 @@
 /** GET /health: 200 when the database answers and a signing key exists, 503 otherwise. */
 import type { EngineHost } from '../engine/engine-host.js';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
-import { Router } from './router.js';
+import { Router } from '@koa/router';
 
 export function createHealthRouter(
   prisma: ProviderPrisma,
   host: () => EngineHost | undefined,
   issuer: string,
 ): Router {
-  return new Router().add('GET', '/health', async (ctx) => {
+  return new Router().get('/health', async (ctx) => {
     ctx.set('cache-control', 'no-store');
     try {
       await prisma.providerSecret.findFirst({ select: { name: true } });

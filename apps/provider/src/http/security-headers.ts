@@ -4,17 +4,17 @@
  */
 import type { Context, Next } from 'koa';
 import type { Logger } from '../logging/logger.js';
-import { describeError } from '../logging/logger.js';
 import { CONTENT_SECURITY_POLICY } from './html.js';
-import { BodyTooLargeError, MalformedBodyError, UnsupportedContentTypeError } from './read-body.js';
 
+/** A client error raised with `ctx.throw(4xx, message)` (body parsing, our routes) keeps its status. */
 function statusFor(error: unknown): { status: number; error: string; description: string } {
-  if (error instanceof BodyTooLargeError)
-    return { status: 413, error: 'invalid_request', description: 'request body too large' };
-  if (error instanceof UnsupportedContentTypeError)
-    return { status: 415, error: 'invalid_request', description: error.message };
-  if (error instanceof MalformedBodyError)
-    return { status: 400, error: 'invalid_request', description: error.message };
+  const { status, expose, message } = error as {
+    status?: unknown;
+    expose?: unknown;
+    message?: string;
+  };
+  if (expose === true && typeof status === 'number' && status >= 400 && status < 500)
+    return { status, error: 'invalid_request', description: message ?? 'bad request' };
   return { status: 500, error: 'server_error', description: 'internal error' };
 }
 
@@ -29,17 +29,19 @@ export function securityHeaders(logger: Logger) {
       await next();
     } catch (error) {
       const mapped = statusFor(error);
-      if (mapped.status === 500) logger.error('unhandled error', describeError(error));
+      if (mapped.status === 500) logger.error({ err: error }, 'unhandled error');
       ctx.status = mapped.status;
       ctx.set('cache-control', 'no-store');
       ctx.body = { error: mapped.error, error_description: mapped.description };
     } finally {
-      logger.info('request', {
-        method: ctx.method,
-        path: ctx.path,
-        status: ctx.status,
-        ms: Math.round(performance.now() - started),
-      });
+      logger.info(
+        {
+          req: { method: ctx.method, path: ctx.path },
+          res: { statusCode: ctx.status },
+          responseTime: Math.round((performance.now() - started) * 10) / 10,
+        },
+        'request completed',
+      );
     }
   };
 }

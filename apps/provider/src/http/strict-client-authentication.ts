@@ -5,12 +5,14 @@
  * we do not: a client authenticates only with the one method it registered, at the token,
  * revocation and introspection endpoints, or gets `invalid_client` (401).
  *
- * The body is read here (form bodies only, same limit as the engine) and handed to the engine as
- * `req.body`, the engine's supported path for an upstream parser.
+ * The body is read here (form bodies only, same limit as the engine) and handed back to the engine
+ * as the readable stream it parses itself (`replayRequestBody`): no upstream-parsed `req.body`, so
+ * the engine parses exactly as it would without us (and has nothing to warn about).
  */
 import type { Context, Middleware } from 'koa';
 import { decodeJwt } from 'jose';
 import type Provider from 'oidc-provider';
+import { replayRequestBody } from './replay-request-body.js';
 
 const CLIENT_AUTH_PATHS: ReadonlySet<string> = new Set([
   '/token',
@@ -28,7 +30,7 @@ const ACCEPTS: Record<Presented, readonly string[]> = {
   none: ['none'],
 };
 
-async function readBody(ctx: Context): Promise<string | undefined> {
+async function readBody(ctx: Context): Promise<Buffer | undefined> {
   if (Number(ctx.get('content-length') || 0) > BODY_LIMIT) return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -37,7 +39,7 @@ async function readBody(ctx: Context): Promise<string | undefined> {
     if (size > BODY_LIMIT) return undefined;
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function basicClientId(authorization: string): string | undefined {
@@ -110,10 +112,9 @@ export function strictClientAuthentication(provider: Provider): Middleware {
     }
     const presented = presentedClientAuthentication(
       ctx.get('authorization') || undefined,
-      new URLSearchParams(raw),
+      new URLSearchParams(raw.toString('utf8')),
     );
-    // The engine parses this instead of the (now consumed) stream.
-    (ctx.req as typeof ctx.req & { body?: string }).body = raw;
+    replayRequestBody(ctx, raw);
     if (presented) {
       const client = await provider.Client.find(presented.clientId).catch(() => undefined);
       if (client && !ACCEPTS[presented.method].includes(client.clientAuthMethod ?? '')) {

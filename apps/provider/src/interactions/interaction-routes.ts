@@ -7,6 +7,7 @@
  * POST /interaction/:uid/abort    → deny: the engine returns `access_denied` to the validated
  *                                   redirect_uri of the authorization request (never elsewhere)
  */
+import { Router } from '@koa/router';
 import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 import type { ProviderConfig } from '../config/config.js';
@@ -14,8 +15,7 @@ import type { ProviderPrisma } from '../persistence/provider-prisma.js';
 import { authenticateUser } from '../accounts/authenticate-user.js';
 import type { UserDirectory } from '../accounts/user-directory.js';
 import { listSeededUsers } from '../accounts/user-store.js';
-import { readForm } from '../http/read-body.js';
-import { Router } from '../http/router.js';
+import { formBody, parsedBody } from '../http/parse-body.js';
 import type { LoginRateLimiter } from '../rate-limits/login-rate-limiter.js';
 import { consumeCsrfToken, issueCsrfToken } from './csrf.js';
 import { renderConsentPage } from './render-consent-page.js';
@@ -148,7 +148,7 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
   async function guardedForm(ctx: Context, uid: string) {
     const details = await loadInteraction(ctx, deps, uid);
     if (!details) return undefined;
-    const form = await readForm(ctx);
+    const form = parsedBody<Record<string, string | undefined>>(ctx);
     const expiresAt = new Date(
       typeof details.exp === 'number'
         ? details.exp * 1000
@@ -169,12 +169,13 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
   }
 
   return new Router()
-    .add('GET', '/interaction/:uid', async (ctx, { uid = '' }) => {
+    .get('/interaction/:uid', async (ctx) => {
+      const { uid = '' } = ctx.params;
       const details = await loadInteraction(ctx, deps, uid);
       if (details) await renderPrompt(ctx, deps, details);
     })
-    .add('POST', '/interaction/:uid/login', async (ctx, { uid = '' }) => {
-      const guarded = await guardedForm(ctx, uid);
+    .post('/interaction/:uid/login', formBody(), async (ctx) => {
+      const guarded = await guardedForm(ctx, ctx.params.uid ?? '');
       if (!guarded) return;
       const { details, form } = guarded;
       if (details.prompt.name !== 'login') {
@@ -217,8 +218,8 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
         login: { accountId, amr: [form.pick !== undefined ? 'demo' : 'pwd'] },
       });
     })
-    .add('POST', '/interaction/:uid/confirm', async (ctx, { uid = '' }) => {
-      const guarded = await guardedForm(ctx, uid);
+    .post('/interaction/:uid/confirm', formBody(), async (ctx) => {
+      const guarded = await guardedForm(ctx, ctx.params.uid ?? '');
       if (!guarded) return;
       const { details } = guarded;
       if (details.prompt.name !== 'consent' || !details.session?.accountId) {
@@ -258,8 +259,8 @@ export function createInteractionRouter(deps: InteractionDeps): Router {
       const grantId = await grant.save();
       await finish(ctx, deps, { consent: { grantId } }, true);
     })
-    .add('POST', '/interaction/:uid/abort', async (ctx, { uid = '' }) => {
-      const guarded = await guardedForm(ctx, uid);
+    .post('/interaction/:uid/abort', formBody(), async (ctx) => {
+      const guarded = await guardedForm(ctx, ctx.params.uid ?? '');
       if (!guarded) return;
       await finish(ctx, deps, {
         error: 'access_denied',

@@ -1,5 +1,17 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, describeError, redact } from './logger.js';
+import { createLogger, redact, serializeError } from './logger.js';
+
+function capture(level: 'warn' | 'debug') {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      lines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
+      callback();
+    },
+  });
+  return { lines, logger: createLogger(level, destination) };
+}
 
 describe('logger redaction', () => {
   it('masks credential-like fields at any depth and strips query strings', () => {
@@ -19,22 +31,26 @@ describe('logger redaction', () => {
     expect(out).toMatchObject({ path: '/cb', url: 'http://x/auth', nested: { fine: 'ok' } });
   });
 
-  it('filters by level and writes JSON lines through the sink', () => {
-    const lines: string[] = [];
-    const logger = createLogger('warn', (line) => lines.push(line));
+  it('writes pino JSON lines (numeric level, service), filtered by level and redacted', () => {
+    const { lines, logger } = capture('warn');
     logger.info('hidden');
-    logger.warn('shown', { access_token: 'secret-value' });
+    logger.warn({ access_token: 'secret-value', path: '/cb?code=x' }, 'shown');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({
-      level: 'warn',
+    expect(lines[0]).toMatchObject({
+      level: 40,
+      service: 'provider',
       msg: 'shown',
       access_token: '[redacted]',
+      path: '/cb',
     });
+    expect(typeof lines[0]!['time']).toBe('number');
   });
 
-  it('describes errors without stacks', () => {
-    const described = describeError(Object.assign(new Error('boom'), { error: 'invalid_grant' }));
-    expect(described).toEqual({ name: 'Error', message: 'boom', error: 'invalid_grant' });
-    expect(describeError('x')).toEqual({ name: 'string' });
+  it('logs errors by class, message and OAuth code, without a stack', () => {
+    const { lines, logger } = capture('debug');
+    logger.error({ err: Object.assign(new Error('boom'), { error: 'invalid_grant' }) }, 'failed');
+    expect(lines[0]!['err']).toEqual({ type: 'Error', message: 'boom', code: 'invalid_grant' });
+    expect(JSON.stringify(lines)).not.toContain('stack');
+    expect(serializeError('x')).toEqual({ type: 'string' });
   });
 });

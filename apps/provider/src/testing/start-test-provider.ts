@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@oauth-ref/db/testing';
 import type { DatabaseProvider } from '@oauth-ref/db';
 import { startProviderApp, type ProviderApp } from '../app.js';
 import { loadConfig, type ProviderConfig } from '../config/config.js';
+import { Writable } from 'node:stream';
 import { createLogger, type LogLevel, type Logger } from '../logging/logger.js';
 import { seedProvider } from '../seed/seed-provider.js';
 import { freePort } from './free-port.js';
@@ -48,7 +49,13 @@ export async function startTestProvider(options: TestProviderOptions = {}): Prom
     ...options.env,
   });
   const logs: string[] = [];
-  const logger: Logger = createLogger(config.logLevel, (line) => logs.push(line));
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(chunk.toString('utf8').trimEnd());
+      callback();
+    },
+  });
+  const logger: Logger = createLogger(config.logLevel, destination);
   const app = await startProviderApp({ config, prisma: db.prisma, logger });
   return {
     app,

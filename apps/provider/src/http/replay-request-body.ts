@@ -1,0 +1,26 @@
+/**
+ * Gives a request whose body a middleware has already read back its body as a stream, so the
+ * engine downstream reads it itself (oidc-provider's `selective_body` reads `ctx.req` while it is
+ * `readable`, and otherwise falls back to an upstream parser's `req.body` with a warning).
+ *
+ * `ctx.req` becomes a view of the original request (headers, URL, socket: unchanged) whose body
+ * stream is a fresh one holding the same bytes. Koa's `ctx.request` keeps the original.
+ */
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
+import type { Context } from 'koa';
+
+/**
+ * @example
+ * const raw = await readAll(ctx.req);
+ * replayRequestBody(ctx, raw); // the engine now parses `raw` as if it had read the socket
+ */
+export function replayRequestBody(ctx: Context, body: Buffer): void {
+  const replay = Readable.from([body], { objectMode: false });
+  ctx.req = Object.create(ctx.req, {
+    readable: { get: () => replay.readable },
+    readableEncoding: { value: null },
+    iterator: { value: (options?: { destroyOnReturn?: boolean }) => replay.iterator(options) },
+    [Symbol.asyncIterator]: { value: () => replay[Symbol.asyncIterator]() },
+  }) as IncomingMessage;
+}
