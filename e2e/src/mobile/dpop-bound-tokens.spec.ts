@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { expect, type Page, type Request, test } from '@playwright/test';
 import { urls } from '../support/env.js';
-import { createTestDpopKey } from './dpop-test-key.js';
+import { createDpopKey, createDpopProof } from '../support/dpop.js';
 import { loginAndConsent, openMobileApp, signInOnMobile, startSignIn } from './mobile-helpers.js';
 
 interface Proof {
@@ -152,11 +152,11 @@ test('a copied access token is refused without the key: as Bearer, and as DPoP w
   });
   expect(noProof.status()).toBe(401);
 
-  const thief = createTestDpopKey();
+  const thief = await createDpopKey();
   const withThiefProof = await request.get(`${urls.api}/me`, {
     headers: {
       authorization: `DPoP ${accessToken}`,
-      dpop: thief.proof({ method: 'GET', url: `${urls.api}/me`, accessToken }),
+      dpop: await createDpopProof(thief, { method: 'GET', url: `${urls.api}/me`, accessToken }),
     },
   });
   expect(withThiefProof.status()).toBe(401);
@@ -185,11 +185,11 @@ test('a copied refresh token is refused by the provider without the key; the app
   expect(without.status()).toBe(400);
   expect((await without.json()).error).toBe('invalid_grant');
 
-  const thief = createTestDpopKey();
+  const thief = await createDpopKey();
   const withThiefProof = await request.post(`${urls.provider}/token`, {
     form,
     headers: {
-      dpop: thief.proof({ method: 'POST', url: `${urls.provider}/token` }),
+      dpop: await createDpopProof(thief, { method: 'POST', url: `${urls.provider}/token` }),
     },
   });
   expect(withThiefProof.status()).toBe(400);
@@ -237,11 +237,11 @@ test('the provider refuses this client’s code exchange without a proof (dpop_b
   expect((await withoutProof.json()).error).toBe('invalid_grant');
 
   // the same code, verifier and a proof: accepted and bound (the refusal did not spend the code)
-  const key = createTestDpopKey();
+  const key = await createDpopKey();
   const withProof = await request.post(`${urls.provider}/token`, {
     form,
     headers: {
-      dpop: key.proof({ method: 'POST', url: `${urls.provider}/token` }),
+      dpop: await createDpopProof(key, { method: 'POST', url: `${urls.provider}/token` }),
     },
   });
   expect(withProof.status()).toBe(200);
