@@ -14,5 +14,5 @@ export default projectTestConfig({
     'src/platform/session-marker.ts',
     'src/lab/run-lab-group.ts',
   ],
-  thresholds: { lines: 98, functions: 97, statements: 97, branches: 85 },
+  thresholds: { lines: 95, functions: 91, statements: 94, branches: 83 },
 });

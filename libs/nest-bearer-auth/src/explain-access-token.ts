@@ -192,12 +192,13 @@ export async function explainAccessToken(
   checks.push(
     claims === undefined
       ? skipped('cnf')
-      : await checkSenderConstraint(
-          { scheme: 'Bearer', token, proof: undefined },
-          claims,
-          request,
-          options,
-        ).then(
+      : await (async () =>
+          checkSenderConstraint(
+            { scheme: 'Bearer', token, proof: undefined },
+            claims,
+            request,
+            options,
+          ))().then(
           () =>
             pass(
               'cnf',

@@ -55,6 +55,7 @@ export type { SecurityLog, WebAuthSecurityEvent } from './next-auth/security-log
 
 // Flow recording (the app supplies the store)
 export type {
+  ApiCallDetail,
   AuthorizationRequestDetail,
   CallbackDetail,
   CallbackRejectedDetail,

@@ -5,7 +5,7 @@
  * recorded, and the recorder masks every secret it sees.
  */
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import type { OidcProfile } from '../auth/oauth-ref-provider';
+import type { OidcProfile } from '@oauth-ref/web-auth';
 import { describeRequest, describeResponse } from './describe-exchange';
 import { webClientCallback, type WebClientCallback } from './web-client-callback';
 import type { LabStep } from './lab-types';

@@ -7,7 +7,7 @@
  */
 import { custom, Issuer, type CallbackParamsType, type TokenSet } from 'openid-client';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import type { OidcProfile } from '../auth/oauth-ref-provider';
+import type { OidcProfile } from '@oauth-ref/web-auth';
 
 export interface CallbackChecks {
   readonly state: string;
