@@ -33,6 +33,7 @@ export {
 } from './bearer-challenge.js';
 export { bearerChallengeOptionsSchema, buildBearerChallenge } from './build-bearer-challenge.js';
 export { parseBearerChallenge } from './parse-bearer-challenge.js';
+export { splitAuthChallenges, type RawChallenge } from './split-auth-challenges.js';
 export {
   discoverAuthorizationServer,
   DiscoveryError,

@@ -4,12 +4,17 @@
  * `auth-param = token BWS "=" BWS ( token / quoted-string )` (§11.2) and quoted-string per §5.6.4
  * (`"` ... `"` with `\` escaping; no control characters except tab). A header may carry several
  * challenges (`DPoP algs="ES256", Bearer realm="api"`); a parameter name may occur only once per
- * challenge (§11.2), and names are case-insensitive (returned lower-cased). Internal: the tokenizer
- * behind `parseBearerChallenge`.
+ * challenge (§11.2), and names are case-insensitive (returned lower-cased). The tokenizer behind
+ * `parseBearerChallenge`, exported for clients that read any scheme's challenge as sent.
  */
 import { TOKEN_TYPE_ERROR_CODES, TokenTypeValidationError } from './token-type-validation-error.js';
 
-/** One challenge as written: scheme as sent, params by lower-cased name. */
+/**
+ * One challenge as written: scheme as sent, params by lower-cased name.
+ *
+ * @example
+ * const challenge: RawChallenge = { scheme: 'Bearer', params: new Map([['error', 'invalid_token']]) };
+ */
 export interface RawChallenge {
   readonly scheme: string;
   readonly token68?: string;
@@ -119,7 +124,13 @@ function startsParam(reader: Reader): boolean {
   return isParam;
 }
 
-/** Splits a `WWW-Authenticate` value into its challenges. Throws on malformed syntax. */
+/**
+ * Splits a `WWW-Authenticate` value into its challenges. Throws on malformed syntax.
+ *
+ * @example
+ * const [dpop, bearer] = splitAuthChallenges('DPoP algs="ES256", Bearer error="invalid_token"');
+ * bearer?.params.get('error'); // 'invalid_token'
+ */
 export function splitAuthChallenges(header: string): RawChallenge[] {
   const reader = new Reader(header);
   const challenges: RawChallenge[] = [];

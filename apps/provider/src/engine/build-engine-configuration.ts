@@ -17,6 +17,8 @@ import { assertClientGrantPolicy, CLIENT_GRANT_POLICY } from './client-grant-pol
 import { assertRegistrationRedirectPolicy } from './registration-redirect-policy.js';
 import { createResourceIndicatorsFeature } from './resource-rule.js';
 import * as pages from './engine-pages.js';
+import { pkceRequiredForPublicClients } from './pkce-required-for-public-clients.js';
+import { rotateRefreshTokens } from './rotate-refresh-tokens.js';
 
 export interface EngineDeps {
   readonly config: ProviderConfig;
@@ -69,20 +71,8 @@ export function buildEngineConfiguration(deps: EngineDeps): Configuration {
       id_token_signed_response_alg: 'RS256',
       token_endpoint_auth_method: 'client_secret_basic',
     },
-    // RFC 7636 + RFC 9700 §2.1.1: PKCE is required for public clients and accepted from
-    // confidential ones; the engine only supports S256 (`plain` is refused).
-    pkce: {
-      required: (_ctx: KoaContextWithOIDC, client: Client) => client.clientAuthMethod === 'none',
-    },
-    // RFC 9700 §4.14.2: public clients' refresh tokens rotate on every use; the engine revokes the
-    // whole grant when a rotated (consumed) token is presented again. Confidential clients'
-    // tokens rotate once 70% of their lifetime has passed.
-    rotateRefreshToken: (ctx: KoaContextWithOIDC) => {
-      const { RefreshToken: token, Client: client } = ctx.oidc.entities;
-      if (!token || !client) return false;
-      if (client.clientAuthMethod === 'none') return true;
-      return token.ttlPercentagePassed() >= 70;
-    },
+    pkce: { required: pkceRequiredForPublicClients },
+    rotateRefreshToken: rotateRefreshTokens,
     issueRefreshToken: async (_ctx: KoaContextWithOIDC, client: Client, code) =>
       client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
     clientBasedCORS: (_ctx: KoaContextWithOIDC, origin: string, client: Client) =>

@@ -2,6 +2,8 @@
  * What went wrong calling the API, with a message a person can act on. The status and the
  * RFC 6750 `WWW-Authenticate` challenge decide the kind; the message never contains a token.
  */
+import { splitAuthChallenges } from '@oauth-ref/token-types';
+
 export type ApiErrorKind =
   | 'unauthorized'
   | 'forbidden'
@@ -63,18 +65,23 @@ export class ApiError extends Error {
 }
 
 /**
- * Parses `Bearer realm="x", error="invalid_token", error_description="...", scope="a b"`.
+ * The auth-params of the `Bearer` challenge in a `WWW-Authenticate` header (RFC 6750 §3), read
+ * with token-types' RFC 9110 tokenizer: other challenges in the same header (`DPoP algs=…`) are
+ * not mixed in, and a malformed header reads as no challenge.
  *
  * @example
  * parseChallenge('Bearer error="insufficient_scope", scope="notes:write"').scope; // 'notes:write'
  */
 export function parseChallenge(header: string | null): Record<string, string> {
-  if (!header || !/^bearer\b/i.test(header.trim())) return {};
-  const params: Record<string, string> = {};
-  for (const match of header.matchAll(/([a-z_]+)="((?:[^"\\]|\\.)*)"/gi)) {
-    params[match[1]!.toLowerCase()] = match[2]!.replace(/\\(.)/g, '$1');
+  if (!header) return {};
+  try {
+    const bearer = splitAuthChallenges(header).find(
+      (challenge) => challenge.scheme.toLowerCase() === 'bearer',
+    );
+    return bearer ? Object.fromEntries(bearer.params) : {};
+  } catch {
+    return {};
   }
-  return params;
 }
 
 /**

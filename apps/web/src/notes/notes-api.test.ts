@@ -156,4 +156,11 @@ describe('parseChallenge', () => {
     expect(parseChallenge(null)).toEqual({});
     expect(parseChallenge('Basic realm="x"')).toEqual({});
   });
+
+  it('reads only the Bearer challenge of a header that carries several, and nothing of a malformed one', () => {
+    expect(
+      parseChallenge('DPoP algs="ES256", error="invalid_dpop_proof", Bearer error="invalid_token"'),
+    ).toEqual({ error: 'invalid_token' });
+    expect(parseChallenge('Bearer error="unterminated')).toEqual({});
+  });
 });
