@@ -8,6 +8,25 @@ test('logout ends the provider session too', async ({ page, context }) => {
   await signIn(page);
   await signOut(page);
   await expect(page.getByRole('status')).toContainText('The provider confirmed the logout');
+  // The ended session as a diagram, ending with the sign-out's own requests.
+  const labels = await page
+    .getByTestId('flow-diagram')
+    .locator('g[data-arrow]')
+    .evaluateAll((groups) => groups.map((group) => group.getAttribute('data-label') ?? ''));
+  expect(labels[0]).toBe('GET /auth (authorization request)');
+  expect(labels.slice(-7)).toEqual([
+    'POST /api/logout (same-origin)',
+    'POST revocation_endpoint (RFC 7009)',
+    '200 revoked',
+    '303 to end_session_endpoint (session deleted here)',
+    'GET /session/end (RP-Initiated Logout)',
+    '303 post_logout_redirect_uri',
+    'GET /signed-out (state matches the cookie)',
+  ]);
+  // Only the browser that signed out sees it: the same page without its logout state shows none.
+  await context.clearCookies({ name: 'web.logout-state' });
+  await page.reload();
+  await expect(page.getByTestId('flow-diagram')).toHaveCount(0);
   expect(
     (await context.cookies(urls.web)).some((cookie) => cookie.name === 'web.session-token'),
   ).toBe(false);

@@ -64,6 +64,7 @@ export type {
   FlowRecorder,
   FlowStep,
   RefreshRejectedDetail,
+  SignOutDetail,
   TokenResponseDetail,
 } from './flow/flow-events.js';
 export { decodeJwt } from './flow/decode-jwt.js';

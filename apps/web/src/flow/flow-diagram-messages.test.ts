@@ -127,6 +127,41 @@ describe('buildFlowDiagramMessages', () => {
     expect(model.arrows).toHaveLength(13);
   });
 
+  it('draws a sign-out as the logout POST, the revocation and the end-session redirect, id_token_hint redacted', () => {
+    const signOut = buildFlowDiagramMessages(
+      [
+        event('sign_out', {
+          revocation: 'revoked',
+          endSessionEndpoint: 'http://localhost:4000/session/end',
+          params: {
+            client_id: 'oauth-ref-web',
+            id_token_hint: '[redacted, 812 chars]',
+            post_logout_redirect_uri: 'http://localhost:3000/signed-out',
+          },
+        }),
+      ],
+      { callbackPath: '/cb' },
+    );
+    expect(signOut.map((m) => `${m.from}→${m.to} ${m.label}`)).toEqual([
+      'browser→web POST /api/logout (same-origin)',
+      'web→provider POST revocation_endpoint (RFC 7009)',
+      'provider→web 200 revoked',
+      'web→browser 303 to end_session_endpoint (session deleted here)',
+      'browser→provider GET /session/end (RP-Initiated Logout)',
+    ]);
+    expect(signOut.at(-1)?.params).toContainEqual(['id_token_hint', '[redacted, 812 chars]']);
+    const failed = buildFlowDiagramMessages(
+      [event('sign_out', { revocation: 'failed', endSessionEndpoint: null, params: {} })],
+      { callbackPath: '/cb' },
+    );
+    expect(failed.map((m) => `${m.label}:${m.kind ?? 'request'}`)).toEqual([
+      'POST /api/logout (same-origin):request',
+      'POST revocation_endpoint (RFC 7009):request',
+      'revocation failed:error',
+      '303 /signed-out (no end-session endpoint):response',
+    ]);
+  });
+
   it('draws nothing for a session with no events', () => {
     expect(buildFlowDiagramMessages([], { callbackPath: '/cb' })).toEqual([]);
   });

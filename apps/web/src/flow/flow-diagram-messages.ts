@@ -2,7 +2,8 @@
  * The recorded flow events as sequence-diagram messages: who sent which request to whom, with
  * the parameters the event recorded (codes and tokens already redacted when they were stored),
  * and the answer where the event holds one. One request arrow per recorded request; token and API
- * requests also get their response arrow.
+ * requests also get their response arrow; a sign-out is the logout POST, the revocation and the
+ * redirect to the provider's end-session endpoint.
  */
 import type { DiagramMessage, Lifeline } from '@oauth-ref/flow-diagram';
 import type { FlowEventView } from './flow-event-store';
@@ -12,6 +13,7 @@ import type {
   CallbackDetail,
   CallbackRejectedDetail,
   RefreshRejectedDetail,
+  SignOutDetail,
   TokenResponseDetail,
 } from './flow-event-types';
 
@@ -165,6 +167,59 @@ export function buildFlowDiagramMessages(
           },
         ];
       }
+      case 'sign_out':
+        return signOutMessages(event.detail as SignOutDetail, eventId);
     }
   });
+}
+
+function signOutMessages(detail: SignOutDetail, eventId: string): DiagramMessage[] {
+  const messages: DiagramMessage[] = [
+    { from: 'browser', to: 'web', label: 'POST /api/logout (same-origin)', eventId },
+  ];
+  if (detail.revocation !== 'skipped') {
+    messages.push(
+      {
+        from: 'web',
+        to: 'provider',
+        label: 'POST revocation_endpoint (RFC 7009)',
+        params: [
+          ['token', '(the refresh token, stored on the server only)'],
+          ['token_type_hint', 'refresh_token'],
+          ['client authentication', 'client_secret_basic'],
+        ],
+        eventId,
+      },
+      detail.revocation === 'revoked'
+        ? { from: 'provider', to: 'web', label: '200 revoked', kind: 'response', eventId }
+        : { from: 'provider', to: 'web', label: 'revocation failed', kind: 'error', eventId },
+    );
+  }
+  if (detail.endSessionEndpoint === null) {
+    messages.push({
+      from: 'web',
+      to: 'browser',
+      label: '303 /signed-out (no end-session endpoint)',
+      kind: 'response',
+      eventId,
+    });
+    return messages;
+  }
+  messages.push(
+    {
+      from: 'web',
+      to: 'browser',
+      label: '303 to end_session_endpoint (session deleted here)',
+      kind: 'response',
+      eventId,
+    },
+    {
+      from: 'browser',
+      to: 'provider',
+      label: `GET ${pathOf(detail.endSessionEndpoint)} (RP-Initiated Logout)`,
+      params: Object.entries(detail.params),
+      eventId,
+    },
+  );
+  return messages;
 }

@@ -73,6 +73,42 @@ describeEachDatabase('flow events', (database) => {
     for (const row of rows) expect(row.detail).not.toMatch(/eyJ[\w-]+\.eyJ/);
   });
 
+  it('finds the session a sign-out ended by its flow id, up to the sign-out and no further', async () => {
+    const { prisma } = database();
+    const flows = createFlowEventStore(prisma);
+    const user = await prisma.user.create({ data: { name: 'Alice' } });
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    await flows.record({
+      userId: user.id,
+      flowId: 'signin-1',
+      step: 'token_response',
+      detail: describeTokenResponse({ access_token: jwt({ n: 1 }) }),
+    });
+    await tick();
+    const signOut = { revocation: 'revoked', endSessionEndpoint: null, params: {} } as const;
+    await flows.record({
+      userId: user.id,
+      flowId: 'sign-out:a',
+      step: 'sign_out',
+      detail: signOut,
+    });
+    await tick();
+    // the same user signs in again later (say on another device): not the ended session's
+    await flows.record({
+      userId: user.id,
+      flowId: 'signin-2',
+      step: 'token_response',
+      detail: describeTokenResponse({ access_token: jwt({ n: 2 }) }),
+    });
+
+    const ended = await flows.endedSession('sign-out:a');
+    expect(ended.map((event) => `${event.flowId}:${event.step}`)).toEqual([
+      'signin-1:token_response',
+      'sign-out:a:sign_out',
+    ]);
+    expect(await flows.endedSession('sign-out:unknown')).toEqual([]);
+  });
+
   it('has nothing to show for a user who never signed in', async () => {
     const { prisma } = database();
     const user = await prisma.user.create({ data: { name: 'Nobody' } });

@@ -16,8 +16,13 @@ export interface FlowEventView {
 }
 
 export interface FlowEventStore extends FlowRecorder {
-  /** The user's latest sign-in flow and every refresh and API call since it, oldest first. */
+  /** The user's latest sign-in flow and every refresh, API call and sign-out since it, oldest first. */
   latestForUser(userId: string): Promise<FlowEventView[]>;
+  /**
+   * The events of the session a sign-out ended, found by that sign-out's flow id (which only the
+   * browser that signed out can name: see `signOutFlowId`); empty when there is none.
+   */
+  endedSession(signOutFlowId: string): Promise<FlowEventView[]>;
 }
 
 /**
@@ -39,6 +44,29 @@ export function createFlowEventStore(prisma: PrismaClient): FlowEventStore {
     detail: JSON.parse(row.detail) as FlowDetail,
     createdAt: row.createdAt,
   });
+  /** The sign-in flow that started the session (the latest one up to `until`), and what followed. */
+  const sessionEvents = async (userId: string, until: Date | undefined) => {
+    const atMost = until === undefined ? {} : { createdAt: { lte: until } };
+    const lastSignIn = await prisma.flowEvent.findFirst({
+      where: { userId, step: 'token_response', ...atMost },
+      orderBy: { createdAt: 'desc' },
+    });
+    if (lastSignIn === null) return [];
+    const since = { gte: lastSignIn.createdAt, ...(until === undefined ? {} : { lte: until }) };
+    const rows = await prisma.flowEvent.findMany({
+      where: {
+        userId,
+        OR: [
+          { flowId: lastSignIn.flowId },
+          { flowId: { in: ['refresh', 'api'] }, createdAt: since },
+          { step: 'sign_out', createdAt: since },
+        ],
+      },
+      orderBy: { createdAt: 'asc' },
+      take: 200,
+    });
+    return rows.map(toView);
+  };
   return {
     async record({ userId, flowId, step, detail }) {
       await prisma.flowEvent.create({
@@ -48,24 +76,14 @@ export function createFlowEventStore(prisma: PrismaClient): FlowEventStore {
     async claim(flowId, userId) {
       await prisma.flowEvent.updateMany({ where: { flowId, userId: null }, data: { userId } });
     },
-    async latestForUser(userId) {
-      const lastSignIn = await prisma.flowEvent.findFirst({
-        where: { userId, step: 'token_response' },
-        orderBy: { createdAt: 'desc' },
+    latestForUser: (userId) => sessionEvents(userId, undefined),
+    async endedSession(signOutFlowId) {
+      const signOut = await prisma.flowEvent.findFirst({
+        where: { flowId: signOutFlowId, step: 'sign_out' },
       });
-      if (lastSignIn === null) return [];
-      const rows = await prisma.flowEvent.findMany({
-        where: {
-          userId,
-          OR: [
-            { flowId: lastSignIn.flowId },
-            { flowId: { in: ['refresh', 'api'] }, createdAt: { gte: lastSignIn.createdAt } },
-          ],
-        },
-        orderBy: { createdAt: 'asc' },
-        take: 200,
-      });
-      return rows.map(toView);
+      if (signOut === null || signOut.userId === null) return [];
+      // that session only: a later sign-in of the same user is not this browser's to see
+      return sessionEvents(signOut.userId, signOut.createdAt);
     },
   };
 }

@@ -11,5 +11,6 @@ export type {
   FlowDetail,
   FlowStep,
   RefreshRejectedDetail,
+  SignOutDetail,
   TokenResponseDetail,
 } from '@oauth-ref/web-auth';

@@ -16,6 +16,7 @@ export type SecurityEventName =
   | 'logout'
   | 'logout.revocation_failed'
   | 'logout.csrf_blocked'
+  | 'logout.flow_event_failed'
   | 'api.unauthorized'
   | 'provider.unavailable';
 

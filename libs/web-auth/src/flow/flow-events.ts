@@ -13,7 +13,8 @@ export type FlowStep =
   | 'token_response'
   | 'refresh'
   | 'refresh_rejected'
-  | 'api_call';
+  | 'api_call'
+  | 'sign_out';
 
 export interface AuthorizationRequestDetail {
   readonly endpoint: string;
@@ -55,13 +56,24 @@ export interface ApiCallDetail {
   readonly error: string | null;
 }
 
+/** RP-Initiated Logout as the web server ran it: the revocation, then the end-session redirect. */
+export interface SignOutDetail {
+  /** RFC 7009 revocation of the refresh token: done, refused/unreachable, or nothing to revoke. */
+  readonly revocation: 'revoked' | 'failed' | 'skipped';
+  /** The provider's end_session_endpoint the browser was sent to; null when it has none. */
+  readonly endSessionEndpoint: string | null;
+  /** Its query parameters, `id_token_hint` and `state` redacted. */
+  readonly params: Readonly<Record<string, string>>;
+}
+
 export type FlowDetail =
   | AuthorizationRequestDetail
   | CallbackDetail
   | CallbackRejectedDetail
   | TokenResponseDetail
   | RefreshRejectedDetail
-  | ApiCallDetail;
+  | ApiCallDetail
+  | SignOutDetail;
 
 /** One recorded step. `userId` is null until a sign-in completes (the steps are then claimed). */
 export interface FlowEvent {

@@ -8,7 +8,7 @@
  *    the registered `post_logout_redirect_uri` and a `state` kept in a short-lived cookie
  *    (OpenID Connect RP-Initiated Logout 1.0), so the next sign-in asks for credentials again.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import type { PrismaClient } from '@oauth-ref/db';
 import type { WebConfig } from '../../config/config';
@@ -16,11 +16,24 @@ import { logSecurityEvent } from '../../security/log-security-event';
 import { discoverProvider, endSessionUrl, revokeRefreshToken } from '@oauth-ref/web-auth';
 import { SESSION_COOKIE, WEB_COOKIE_PREFIX, webCookies } from '../cookie-names';
 import { PROVIDER_ID } from '../oauth-ref-provider';
+import { createFlowEventStore } from '../../flow/flow-event-store';
 
 export const LOGOUT_STATE_COOKIE = `${WEB_COOKIE_PREFIX}logout-state`;
 
 function serializeCookie(name: string, value: string, maxAge: number, secure: boolean): string {
   return `${name}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
+}
+
+/**
+ * The flow id a sign-out is recorded under: a hash of the logout `state`, which only the browser
+ * that signed out holds (HttpOnly cookie) and gets back from the provider, so only it can ask
+ * /signed-out for the ended session's diagram.
+ *
+ * @example
+ * const events = await flows.endedSession(signOutFlowId(state));
+ */
+export function signOutFlowId(state: string): string {
+  return `sign-out:${createHash('sha256').update(state).digest('base64url')}`;
 }
 
 export function isSameOriginPost(request: Request, baseUrl: string): boolean {
@@ -97,6 +110,7 @@ export async function handleLogout(
     postLogoutRedirectUri: config.postLogoutRedirectUri,
     state,
   });
+  await recordSignOut(prisma, session.userId, state, revocation, providerLogout);
   if (providerLogout === null) {
     headers.set(
       'location',
@@ -110,4 +124,38 @@ export async function handleLogout(
   );
   headers.set('location', providerLogout);
   return new Response(null, { status: 303, headers });
+}
+
+/** The sign-out as a flow event for the diagram; a failure to record never blocks the logout. */
+async function recordSignOut(
+  prisma: PrismaClient,
+  userId: string,
+  state: string,
+  revocation: 'revoked' | 'failed' | 'skipped',
+  providerLogout: string | null,
+): Promise<void> {
+  const url = providerLogout === null ? null : new URL(providerLogout);
+  const params = Object.fromEntries(
+    [...(url?.searchParams ?? [])].map(([name, value]) => [
+      name,
+      name === 'id_token_hint' || name === 'state' ? `[redacted, ${value.length} chars]` : value,
+    ]),
+  );
+  await createFlowEventStore(prisma)
+    .record({
+      userId,
+      flowId: signOutFlowId(state),
+      step: 'sign_out',
+      detail: {
+        revocation,
+        endSessionEndpoint: url === null ? null : `${url.origin}${url.pathname}`,
+        params,
+      },
+    })
+    .catch((error: unknown) =>
+      logSecurityEvent('logout.flow_event_failed', {
+        userId,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
 }
