@@ -195,7 +195,8 @@ export default async function InspectorPage({
         <p>
           One arrow per request this app recorded in your session, oldest first, with the parameters
           it sent: your sign-in, every refresh and every API call since. Solid arrows are requests,
-          dashed ones answers, red ones refusals.
+          dashed ones answers, red ones refusals. When you sign out, the page you land on draws the
+          whole session again with the sign-out&apos;s own requests at the end.
         </p>
         <FlowDiagram model={diagram} />
       </section>
