@@ -28,7 +28,7 @@ export const mixUp: AttackDefinition = {
     },
   ],
   enforcedBy: [
-    'apps/web/src/auth/oauth-ref-provider.ts',
+    'libs/web-auth/src/next-auth/oidc-provider.ts',
     'apps/web/src/lab/web-client-callback.ts',
   ],
   testedBy: ['e2e/src/web/tampered-callback.spec.ts', 'e2e/src/web/lab.spec.ts'],
