@@ -26,9 +26,16 @@ describe('logger redaction', () => {
         fine: 'ok',
       },
       list: [{ authorization: 'Bearer x' }],
+      res: { statusCode: 302 },
     });
     expect(JSON.stringify(out)).not.toMatch(/abc|rt"|"v"|"s"|"p"|Bearer/);
-    expect(out).toMatchObject({ path: '/cb', url: 'http://x/auth', nested: { fine: 'ok' } });
+    expect(out).toMatchObject({
+      path: '/cb',
+      url: 'http://x/auth',
+      nested: { fine: 'ok' },
+      // a response's status is not a credential, though its name contains "code"
+      res: { statusCode: 302 },
+    });
   });
 
   it('writes pino JSON lines (numeric level, service), filtered by level and redacted', () => {

@@ -14,6 +14,8 @@ export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 
 const SENSITIVE =
   /(code|token|secret|password|verifier|assertion|authorization|cookie|jwt|dpop|pick|csrf|xsrf)/i;
+/** Names that match SENSITIVE but never hold a credential: the HTTP status of a response. */
+const NOT_SECRET = new Set(['statusCode']);
 
 /**
  * A copy of `value` with credential-like fields masked and query strings dropped.
@@ -22,7 +24,8 @@ const SENSITIVE =
  * redact({ path: '/cb?code=abc', refresh_token: 'rt' }); // { path: '/cb', refresh_token: '[redacted]' }
  */
 export function redact(value: unknown, key = ''): unknown {
-  if (key && SENSITIVE.test(key) && value !== undefined && value !== null) return '[redacted]';
+  if (key && !NOT_SECRET.has(key) && SENSITIVE.test(key) && value !== undefined && value !== null)
+    return '[redacted]';
   if (typeof value === 'string')
     return value.includes('?') && /^(\/|https?:)/.test(value) ? value.split('?')[0] : value;
   if (Array.isArray(value)) return value.map((item) => redact(item));
