@@ -1,6 +1,7 @@
 /**
  * Whether the test Redis (127.0.0.1:6379, or TEST_REDIS_URL) answers. Redis suites are skipped
- * visibly, with the reason in their title, when it does not — as the PostgreSQL suites are.
+ * visibly, with the reason in their title, when it does not — as the PostgreSQL suites are —
+ * unless REQUIRE_REDIS=1 (CI), where unreachability is a failure.
  */
 import { Redis } from 'ioredis';
 
@@ -18,7 +19,11 @@ async function probeRedis(): Promise<string | undefined> {
     await redis.ping();
     return undefined;
   } catch (error) {
-    return `Redis unreachable at ${testRedisUrl}: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = `Redis unreachable at ${testRedisUrl}: ${error instanceof Error ? error.message : String(error)}`;
+    if (process.env['REQUIRE_REDIS'] === '1') {
+      throw new Error(`${reason} (REQUIRE_REDIS=1 makes this a failure)`, { cause: error });
+    }
+    return reason;
   } finally {
     redis.disconnect();
   }
