@@ -57,8 +57,9 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           allowCircularSelfDependency: false,
           banTransitiveDependencies: false,
-          // Every project's vitest.config.ts extends the one workspace preset (not a project).
-          allow: ['../../vitest.shared.js'],
+          // Every project's vitest.config.ts extends the one workspace preset (not a project), and
+          // the libs' public-API docs tests share one check that lives beside it.
+          allow: ['../../vitest.shared.js', '../../../vitest.public-api-docs.js'],
           depConstraints,
         },
       ],
