@@ -12,7 +12,7 @@ import {
   type TestIssuer,
 } from '@oauth-ref/nest-bearer-auth/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisSkipReason, testRedisUrl } from './testing/redis-availability.js';
+import { redisSkipReason, testRedisUrl } from '@oauth-ref/db/testing/redis';
 import { AUDIENCE, startTestApi, type TestApi } from './testing/start-test-api.js';
 
 function dpopSuite(database: () => TestDatabase, env: Record<string, string>): void {

@@ -8,7 +8,7 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from '@oa
 import { startTestIssuer, type TestIssuer } from '@oauth-ref/nest-bearer-auth/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisSkipReason, testRedisUrl } from './testing/redis-availability.js';
+import { redisSkipReason, testRedisUrl } from '@oauth-ref/db/testing/redis';
 import { AUDIENCE, startTestApi, type TestApi } from './testing/start-test-api.js';
 
 const WEB_CLIENT = 'oauth-ref-web';

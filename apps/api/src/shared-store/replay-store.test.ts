@@ -9,7 +9,7 @@ import { describeEachDatabase } from '@oauth-ref/db/testing';
 import type { ReplayStore } from '@oauth-ref/nest-bearer-auth';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisSkipReason, testRedisUrl } from '../testing/redis-availability.js';
+import { redisSkipReason, testRedisUrl } from '@oauth-ref/db/testing/redis';
 import { createPrismaReplayStore, type PrismaReplayStore } from './prisma-replay-store.js';
 import { createRedisReplayStore } from './redis-replay-store.js';
 

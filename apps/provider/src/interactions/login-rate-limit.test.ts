@@ -9,7 +9,7 @@ import type { DatabaseProvider } from '@oauth-ref/db';
 import { postgresSkipReason } from '@oauth-ref/db/testing';
 import { Browser, hiddenField } from '../testing/browser.js';
 import { alice, authorizationUrl, bob, pkcePair } from '../testing/oauth-flows.js';
-import { redisSkipReason, testRedisUrl } from '../testing/redis-availability.js';
+import { redisSkipReason, testRedisUrl } from '@oauth-ref/db/testing/redis';
 import { startTestProvider, type TestProvider } from '../testing/start-test-provider.js';
 
 async function openLogin(issuer: string) {

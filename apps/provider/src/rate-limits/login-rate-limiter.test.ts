@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '@oauth-ref/db/testing';
-import { redisSkipReason, testRedisUrl } from '../testing/redis-availability.js';
+import { redisSkipReason, testRedisUrl } from '@oauth-ref/db/testing/redis';
 import {
   createPrismaRateLimitStore,
   createRedisRateLimitStore,
