@@ -38,6 +38,32 @@ describe('logger redaction', () => {
     });
   });
 
+  it('matches credential words as whole name segments, in any case style', () => {
+    const masked = [
+      'code',
+      'codeVerifier',
+      'code_verifier',
+      'CODE_VERIFIER',
+      'x-refresh-token',
+      'refreshToken',
+      'Set-Cookie',
+      'proxy-authorization',
+      'clientSecret',
+      'device_code',
+      'userCode',
+      'DPoP',
+      'mobileTokens',
+    ];
+    // "code" names an outcome after status/exit/error; "decoder" and "passwordless" hold a
+    // credential word only inside a longer segment.
+    const kept = ['statusCode', 'status_code', 'exitCode', 'errorCode', 'decoder', 'passwordless'];
+    const out = redact(Object.fromEntries([...masked, ...kept].map((name) => [name, 'value'])));
+    expect(out).toEqual({
+      ...Object.fromEntries(masked.map((name) => [name, '[redacted]'])),
+      ...Object.fromEntries(kept.map((name) => [name, 'value'])),
+    });
+  });
+
   it('writes pino JSON lines (numeric level, service), filtered by level and redacted', () => {
     const { lines, logger } = capture('warn');
     logger.info('hidden');
