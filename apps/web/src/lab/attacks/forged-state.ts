@@ -5,9 +5,8 @@
  * (login CSRF) or inject a code.
  */
 import type { AttackDefinition } from '../lab-types';
-import { runClientCheck } from '../run-client-check';
+import { tamperedCallbacks } from '../tampered-callbacks';
 import { verdict } from '../verdict';
-import { victimWebAuthorization } from '../victim-web-authorization';
 
 export const forgedState: AttackDefinition = {
   id: 'forged-state',
@@ -34,23 +33,18 @@ export const forgedState: AttackDefinition = {
   ],
   testedBy: ['e2e/src/web/tampered-callback.spec.ts', 'e2e/src/web/lab.spec.ts'],
   async run(lab) {
-    const { callback, checks } = await victimWebAuthorization(lab);
-    const web = await lab.webClient();
-    const forged = new URL(callback);
-    forged.searchParams.set('state', 'attacker-chosen-state');
-    await runClientCheck(lab, web, forged, checks, {
-      title: 'The callback arrives with a state the web app never sent',
-      role: 'attack',
-    });
-    const missing = new URL(callback);
-    missing.searchParams.delete('state');
-    await runClientCheck(lab, web, missing, checks, {
-      title: 'The callback arrives with no state at all',
-      role: 'attack',
-    });
-    await runClientCheck(lab, web, callback, checks, {
-      title: 'the genuine response (same code) passes the same check and is redeemed',
-      role: 'control',
+    await tamperedCallbacks(lab, {
+      attacks: [
+        {
+          title: 'The callback arrives with a state the web app never sent',
+          tamper: (url) => url.searchParams.set('state', 'attacker-chosen-state'),
+        },
+        {
+          title: 'The callback arrives with no state at all',
+          tamper: (url) => url.searchParams.delete('state'),
+        },
+      ],
+      control: 'the genuine response (same code) passes the same check and is redeemed',
     });
     return verdict(
       lab,

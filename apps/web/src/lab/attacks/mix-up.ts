@@ -4,9 +4,8 @@
  * it sent the request to, before it sends the code to any token endpoint.
  */
 import type { AttackDefinition } from '../lab-types';
-import { runClientCheck } from '../run-client-check';
+import { tamperedCallbacks } from '../tampered-callbacks';
 import { verdict } from '../verdict';
-import { victimWebAuthorization } from '../victim-web-authorization';
 
 export const mixUp: AttackDefinition = {
   id: 'mix-up',
@@ -33,31 +32,26 @@ export const mixUp: AttackDefinition = {
   ],
   testedBy: ['e2e/src/web/tampered-callback.spec.ts', 'e2e/src/web/lab.spec.ts'],
   async run(lab) {
-    const { callback, checks } = await victimWebAuthorization(lab);
-    const web = await lab.webClient();
-    const otherIssuer = new URL(callback);
-    otherIssuer.searchParams.set('iss', 'https://attacker.example');
-    await runClientCheck(lab, web, otherIssuer, checks, {
-      title: 'The response carries iss = https://attacker.example',
-      role: 'attack',
-    });
-    const stripped = new URL(callback);
-    stripped.searchParams.delete('iss');
-    await runClientCheck(lab, web, stripped, checks, {
-      title: 'The response has its iss stripped (the provider advertises it, so it is required)',
-      role: 'attack',
-    });
-    const slash = new URL(callback);
     const issuer = lab.settings.issuer;
-    slash.searchParams.set('iss', issuer.endsWith('/') ? issuer.slice(0, -1) : `${issuer}/`);
-    await runClientCheck(lab, web, slash, checks, {
-      title:
-        'The response carries the issuer with its trailing slash flipped (compared exactly, not loosely)',
-      role: 'attack',
-    });
-    await runClientCheck(lab, web, callback, checks, {
-      title: 'The genuine response (same code, iss = the provider) is accepted and redeemed',
-      role: 'control',
+    await tamperedCallbacks(lab, {
+      attacks: [
+        {
+          title: 'The response carries iss = https://attacker.example',
+          tamper: (url) => url.searchParams.set('iss', 'https://attacker.example'),
+        },
+        {
+          title:
+            'The response has its iss stripped (the provider advertises it, so it is required)',
+          tamper: (url) => url.searchParams.delete('iss'),
+        },
+        {
+          title:
+            'The response carries the issuer with its trailing slash flipped (compared exactly, not loosely)',
+          tamper: (url) =>
+            url.searchParams.set('iss', issuer.endsWith('/') ? issuer.slice(0, -1) : `${issuer}/`),
+        },
+      ],
+      control: 'The genuine response (same code, iss = the provider) is accepted and redeemed',
     });
     return verdict(
       lab,
