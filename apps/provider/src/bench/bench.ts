@@ -20,7 +20,9 @@
  * against the bare engine's whole login.
  *
  * `--scale` instead compares one of our instances with two on one PostgreSQL, each pinned to its
- * own core with taskset (the load generator and PostgreSQL are not pinned and share the cores).
+ * own core with taskset (the load generator and PostgreSQL are not pinned and share the cores),
+ * and projects the two-instance ratio with a core per instance from measured CPU per operation,
+ * core demand and PostgreSQL's CPU (scale.ts).
  *
  * Options (after `--`): --seconds=3 --rounds=6 --warmup=2 --cc-concurrency=8
  * --login-concurrency=4 --databases=sqlite,postgresql --scenarios=client_credentials,login --scale
@@ -39,6 +41,7 @@ import {
   type ServerProcess,
 } from './processes.js';
 import type { Flavour, Scenario } from './scenarios.js';
+import { scaleReport } from './scale.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -64,8 +67,6 @@ interface Contender {
   readonly label: string;
   readonly flavour: Flavour;
   readonly servers: readonly ServerProcess[];
-  /** Concurrency multiplier (two instances get twice the workers). */
-  readonly workers: number;
 }
 
 interface Measurement {
@@ -88,7 +89,7 @@ async function measure(
     flavour: contender.flavour,
     urls: contender.servers.map((server) => server.url),
     seconds,
-    concurrency: CONCURRENCY[scenario] * contender.workers,
+    concurrency: CONCURRENCY[scenario],
   });
   const cpu = contender.servers.reduce(
     (sum, server, index) => sum + server.cpuSeconds() - before[index]!,
@@ -217,6 +218,7 @@ const databases = args.databases.split(',').filter(Boolean) as DatabaseProvider[
 const scenarios = args.scenarios.split(',').filter(Boolean) as Scenario[];
 const load = startLoadGenerator();
 const rows: Row[] = [];
+const scaleLines: string[] = [];
 const started: ServerProcess[] = [];
 try {
   if (args.scale) {
@@ -226,20 +228,21 @@ try {
     const a = await startOurs(db.url, portA, 0);
     const b = await startOurs(db.url, portB, 1);
     started.push(a, b);
-    const one: Contender = {
-      label: 'one instance (core 0)',
-      flavour: 'ours',
-      servers: [a],
-      workers: 1,
-    };
-    const two: Contender = {
-      label: 'two instances (cores 0, 1)',
-      flavour: 'ours',
-      servers: [a, b],
-      workers: 2,
-    };
-    for (const scenario of scenarios)
-      rows.push(...(await compare(load, one, two, scenario, 'postgresql', 0)));
+    const one = { label: 'one instance (core 0)', servers: [a], concurrency: 0 };
+    const two = { label: 'two instances (cores 0, 1)', servers: [a, b], concurrency: 0 };
+    for (const scenario of scenarios) {
+      const lines = await scaleReport({
+        load,
+        databaseUrl: db.url,
+        one: { ...one, concurrency: CONCURRENCY[scenario] },
+        two: { ...two, concurrency: CONCURRENCY[scenario] * 2 },
+        scenario,
+        rounds: ROUNDS,
+        seconds: SECONDS,
+        warmup: WARMUP,
+      });
+      scaleLines.push(...lines);
+    }
     await db.dispose();
   } else {
     const hashMs = scenarios.includes('login') ? await passwordHashCpuMs() : 0;
@@ -259,13 +262,11 @@ try {
         label: 'bare oidc-provider',
         flavour: 'bare',
         servers: [bare],
-        workers: 1,
       };
       const ours: Contender = {
         label: 'our provider',
         flavour: 'ours',
         servers: [oursServer],
-        workers: 1,
       };
       for (const scenario of scenarios)
         rows.push(...(await compare(load, base, ours, scenario, database, hashMs)));
@@ -278,7 +279,8 @@ try {
       `concurrency ${CONCURRENCY.client_credentials} (client_credentials) / ${CONCURRENCY.login} (login), Node ${process.version}; ` +
       'ratios are medians of per-round ratios (ours / baseline)\n',
   );
-  printTable(rows);
+  if (rows.length > 0) printTable(rows);
+  for (const line of scaleLines) console.log(line);
 } finally {
   load.stop();
   await Promise.all(started.map((server) => server.stop()));
