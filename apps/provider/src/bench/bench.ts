@@ -41,6 +41,7 @@ import {
   type ServerProcess,
 } from './processes.js';
 import type { Flavour, Scenario } from './scenarios.js';
+import { postgresBackends, type PostgresBackends } from './postgres-backends.js';
 import { scaleReport } from './scale.js';
 
 const { values: args } = parseArgs({
@@ -67,6 +68,8 @@ interface Contender {
   readonly label: string;
   readonly flavour: Flavour;
   readonly servers: readonly ServerProcess[];
+  /** Our server on PostgreSQL: its backends, whose CPU per operation is measured too. */
+  readonly postgres?: PostgresBackends;
 }
 
 interface Measurement {
@@ -75,6 +78,8 @@ interface Measurement {
   readonly perSecond: number;
   readonly perCpuSecond: number;
   readonly cpuMsPerOp: number;
+  /** PostgreSQL's CPU per operation (contenders with `postgres` only). */
+  readonly postgresMsPerOp?: number;
 }
 
 async function measure(
@@ -84,6 +89,7 @@ async function measure(
   seconds: number,
 ): Promise<Measurement> {
   const before = contender.servers.map((server) => server.cpuSeconds());
+  const postgres = await contender.postgres?.start();
   const result: LoadResult = await load.run({
     scenario,
     flavour: contender.flavour,
@@ -95,12 +101,17 @@ async function measure(
     (sum, server, index) => sum + server.cpuSeconds() - before[index]!,
     0,
   );
+  const postgresCpu = await postgres?.stop();
   return {
     ok: result.count,
     errors: result.errors,
     perSecond: result.count / result.seconds,
     perCpuSecond: cpu > 0 ? result.count / cpu : Number.NaN,
     cpuMsPerOp: result.count > 0 ? (cpu * 1000) / result.count : Number.NaN,
+    postgresMsPerOp:
+      postgresCpu === undefined || result.count === 0
+        ? undefined
+        : (postgresCpu * 1000) / result.count,
   };
 }
 
@@ -109,8 +120,8 @@ const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
-const spread = (values: number[]) =>
-  `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
+const spread = (values: number[], digits = 2) =>
+  `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
 interface Row {
   readonly cells: string[];
@@ -157,6 +168,15 @@ async function compare(
       ],
     };
   });
+  const postgresMs = rounds.flatMap((r) =>
+    r.ours.postgresMsPerOp === undefined ? [] : [r.ours.postgresMsPerOp],
+  );
+  if (postgresMs.length > 0)
+    console.log(
+      `  ${context} ${scenario}: PostgreSQL's CPU per operation of our provider (its backends, ` +
+        `from /proc) = ${median(postgresMs).toFixed(3)} ms (${spread(postgresMs, 3)}), not in the ` +
+        'ratios above (the bare engine has no database)',
+    );
   if (scenario === 'login' && hashMs > 0 && ours.flavour === 'ours' && base.flavour === 'bare') {
     const withoutHash = rounds.map((r) => (r.ours.cpuMsPerOp - hashMs) / r.base.cpuMsPerOp);
     console.log(
@@ -257,6 +277,7 @@ try {
         OAUTH_ISSUER: `http://localhost:${barePort}`,
       });
       const oursServer = await startOurs(db.url, await freePort());
+      const postgres = database === 'postgresql' ? await postgresBackends(db.url) : undefined;
       started.push(bare, oursServer);
       const base: Contender = {
         label: 'bare oidc-provider',
@@ -267,9 +288,11 @@ try {
         label: 'our provider',
         flavour: 'ours',
         servers: [oursServer],
+        postgres,
       };
       for (const scenario of scenarios)
         rows.push(...(await compare(load, base, ours, scenario, database, hashMs)));
+      await postgres?.dispose();
       await Promise.all([bare.stop(), oursServer.stop()]);
       await db.dispose();
     }

@@ -25,7 +25,7 @@
  * PostgreSQL cores needed at that rate are printed next to it.
  */
 import { readFileSync } from 'node:fs';
-import { createPrismaClient } from '@oauth-ref/db';
+import { postgresBackends, type PostgresBackends } from './postgres-backends.js';
 import type { LoadGenerator, ServerProcess } from './processes.js';
 import { cpuSecondsOf } from './processes.js';
 import type { Scenario } from './scenarios.js';
@@ -38,46 +38,6 @@ import type { Scenario } from './scenarios.js';
 function mainThreadSeconds(pid: number): { cpu: number; waiting: number } {
   const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ');
   return { cpu: Number(run) / 1e9, waiting: Number(wait) / 1e9 };
-}
-
-function cpuOrZero(pid: number): number {
-  try {
-    return cpuSecondsOf(pid);
-  } catch {
-    return 0; // the backend ended (pool idle timeout)
-  }
-}
-
-/** The PostgreSQL backends serving `schema`, by their last statement (Prisma qualifies names). */
-export async function postgresBackends(databaseUrl: string) {
-  const schema = new URL(databaseUrl).searchParams.get('schema') ?? 'public';
-  const prisma = createPrismaClient(databaseUrl);
-  const pids = async (): Promise<number[]> => {
-    const rows: { pid: number }[] = await prisma.$queryRawUnsafe(
-      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() ' +
-        'AND pid <> pg_backend_pid() AND position($1 in query) > 0',
-      `"${schema}".`,
-    );
-    return rows.map((row) => Number(row.pid));
-  };
-  return {
-    /** Starts a reading; its `stop()` gives the CPU seconds those backends used meanwhile. */
-    async start(): Promise<{ stop(): Promise<number> }> {
-      const before = new Map((await pids()).map((pid) => [pid, cpuOrZero(pid)]));
-      return {
-        async stop() {
-          const after = new Set([...before.keys(), ...(await pids())]);
-          // A backend that appeared meanwhile counts whole (its connection set-up included).
-          // One that ended meanwhile (pool idle timeout) counts nothing: /proc no longer has it.
-          return [...after].reduce(
-            (sum, pid) => sum + Math.max(0, cpuOrZero(pid) - (before.get(pid) ?? 0)),
-            0,
-          );
-        },
-      };
-    },
-    dispose: () => prisma.$disconnect(),
-  };
 }
 
 interface ScaleContender {
@@ -100,7 +60,7 @@ interface ScaleMeasurement {
 
 async function measureScale(
   load: LoadGenerator,
-  backends: Awaited<ReturnType<typeof postgresBackends>>,
+  backends: PostgresBackends,
   contender: ScaleContender,
   scenario: Scenario,
   seconds: number,
