@@ -20,7 +20,9 @@
  * against the bare engine's whole login.
  *
  * `--scale` instead compares one of our instances with two on one PostgreSQL, each pinned to its
- * own core with taskset (the load generator and PostgreSQL are not pinned and share the cores).
+ * own core with taskset (the load generator and PostgreSQL are not pinned and share the cores),
+ * and projects the two-instance ratio with a core per instance from measured CPU per operation,
+ * core demand and PostgreSQL's CPU (scale.ts).
  *
  * Options (after `--`): --seconds=3 --rounds=6 --warmup=2 --cc-concurrency=8
  * --login-concurrency=4 --databases=sqlite,postgresql --scenarios=client_credentials,login --scale
@@ -39,6 +41,8 @@ import {
   type ServerProcess,
 } from './processes.js';
 import type { Flavour, Scenario } from './scenarios.js';
+import { postgresBackends, type PostgresBackends } from './postgres-backends.js';
+import { scaleReport } from './scale.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -64,8 +68,8 @@ interface Contender {
   readonly label: string;
   readonly flavour: Flavour;
   readonly servers: readonly ServerProcess[];
-  /** Concurrency multiplier (two instances get twice the workers). */
-  readonly workers: number;
+  /** Our server on PostgreSQL: its backends, whose CPU per operation is measured too. */
+  readonly postgres?: PostgresBackends;
 }
 
 interface Measurement {
@@ -74,6 +78,8 @@ interface Measurement {
   readonly perSecond: number;
   readonly perCpuSecond: number;
   readonly cpuMsPerOp: number;
+  /** PostgreSQL's CPU per operation (contenders with `postgres` only). */
+  readonly postgresMsPerOp?: number;
 }
 
 async function measure(
@@ -83,23 +89,29 @@ async function measure(
   seconds: number,
 ): Promise<Measurement> {
   const before = contender.servers.map((server) => server.cpuSeconds());
+  const postgres = await contender.postgres?.start();
   const result: LoadResult = await load.run({
     scenario,
     flavour: contender.flavour,
     urls: contender.servers.map((server) => server.url),
     seconds,
-    concurrency: CONCURRENCY[scenario] * contender.workers,
+    concurrency: CONCURRENCY[scenario],
   });
   const cpu = contender.servers.reduce(
     (sum, server, index) => sum + server.cpuSeconds() - before[index]!,
     0,
   );
+  const postgresCpu = await postgres?.stop();
   return {
     ok: result.count,
     errors: result.errors,
     perSecond: result.count / result.seconds,
     perCpuSecond: cpu > 0 ? result.count / cpu : Number.NaN,
     cpuMsPerOp: result.count > 0 ? (cpu * 1000) / result.count : Number.NaN,
+    postgresMsPerOp:
+      postgresCpu === undefined || result.count === 0
+        ? undefined
+        : (postgresCpu * 1000) / result.count,
   };
 }
 
@@ -108,8 +120,8 @@ const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
-const spread = (values: number[]) =>
-  `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
+const spread = (values: number[], digits = 2) =>
+  `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
 interface Row {
   readonly cells: string[];
@@ -156,6 +168,15 @@ async function compare(
       ],
     };
   });
+  const postgresMs = rounds.flatMap((r) =>
+    r.ours.postgresMsPerOp === undefined ? [] : [r.ours.postgresMsPerOp],
+  );
+  if (postgresMs.length > 0)
+    console.log(
+      `  ${context} ${scenario}: PostgreSQL's CPU per operation of our provider (its backends, ` +
+        `from /proc) = ${median(postgresMs).toFixed(3)} ms (${spread(postgresMs, 3)}), not in the ` +
+        'ratios above (the bare engine has no database)',
+    );
   if (scenario === 'login' && hashMs > 0 && ours.flavour === 'ours' && base.flavour === 'bare') {
     const withoutHash = rounds.map((r) => (r.ours.cpuMsPerOp - hashMs) / r.base.cpuMsPerOp);
     console.log(
@@ -217,6 +238,7 @@ const databases = args.databases.split(',').filter(Boolean) as DatabaseProvider[
 const scenarios = args.scenarios.split(',').filter(Boolean) as Scenario[];
 const load = startLoadGenerator();
 const rows: Row[] = [];
+const scaleLines: string[] = [];
 const started: ServerProcess[] = [];
 try {
   if (args.scale) {
@@ -226,20 +248,21 @@ try {
     const a = await startOurs(db.url, portA, 0);
     const b = await startOurs(db.url, portB, 1);
     started.push(a, b);
-    const one: Contender = {
-      label: 'one instance (core 0)',
-      flavour: 'ours',
-      servers: [a],
-      workers: 1,
-    };
-    const two: Contender = {
-      label: 'two instances (cores 0, 1)',
-      flavour: 'ours',
-      servers: [a, b],
-      workers: 2,
-    };
-    for (const scenario of scenarios)
-      rows.push(...(await compare(load, one, two, scenario, 'postgresql', 0)));
+    const one = { label: 'one instance (core 0)', servers: [a], concurrency: 0 };
+    const two = { label: 'two instances (cores 0, 1)', servers: [a, b], concurrency: 0 };
+    for (const scenario of scenarios) {
+      const lines = await scaleReport({
+        load,
+        databaseUrl: db.url,
+        one: { ...one, concurrency: CONCURRENCY[scenario] },
+        two: { ...two, concurrency: CONCURRENCY[scenario] * 2 },
+        scenario,
+        rounds: ROUNDS,
+        seconds: SECONDS,
+        warmup: WARMUP,
+      });
+      scaleLines.push(...lines);
+    }
     await db.dispose();
   } else {
     const hashMs = scenarios.includes('login') ? await passwordHashCpuMs() : 0;
@@ -254,21 +277,22 @@ try {
         OAUTH_ISSUER: `http://localhost:${barePort}`,
       });
       const oursServer = await startOurs(db.url, await freePort());
+      const postgres = database === 'postgresql' ? await postgresBackends(db.url) : undefined;
       started.push(bare, oursServer);
       const base: Contender = {
         label: 'bare oidc-provider',
         flavour: 'bare',
         servers: [bare],
-        workers: 1,
       };
       const ours: Contender = {
         label: 'our provider',
         flavour: 'ours',
         servers: [oursServer],
-        workers: 1,
+        postgres,
       };
       for (const scenario of scenarios)
         rows.push(...(await compare(load, base, ours, scenario, database, hashMs)));
+      await postgres?.dispose();
       await Promise.all([bare.stop(), oursServer.stop()]);
       await db.dispose();
     }
@@ -278,7 +302,8 @@ try {
       `concurrency ${CONCURRENCY.client_credentials} (client_credentials) / ${CONCURRENCY.login} (login), Node ${process.version}; ` +
       'ratios are medians of per-round ratios (ours / baseline)\n',
   );
-  printTable(rows);
+  if (rows.length > 0) printTable(rows);
+  for (const line of scaleLines) console.log(line);
 } finally {
   load.stop();
   await Promise.all(started.map((server) => server.stop()));

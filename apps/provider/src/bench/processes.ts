@@ -80,6 +80,7 @@ export async function startServer(
 }
 
 export interface LoadGenerator {
+  readonly pid: number;
   run(request: LoadRequest): Promise<LoadResult>;
   stop(): void;
 }
@@ -91,6 +92,7 @@ export function startLoadGenerator(): LoadGenerator {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return {
+    pid: child.pid!,
     run: (request) =>
       new Promise((resolve, reject) => {
         child.once('message', (message: LoadResult | { error: string }) =>

@@ -7,7 +7,6 @@
  * stream is a fresh one holding the same bytes. Koa's `ctx.request` keeps the original.
  */
 import type { IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
 import type { Context } from 'koa';
 
 /**
@@ -16,11 +15,18 @@ import type { Context } from 'koa';
  * replayRequestBody(ctx, raw); // the engine now parses `raw` as if it had read the socket
  */
 export function replayRequestBody(ctx: Context, body: Buffer): void {
-  const replay = Readable.from([body], { objectMode: false });
+  // One chunk, handed out once: what a stream of these bytes would give, without building a
+  // Readable and its async iterator on every token request.
+  let consumed = false;
+  async function* chunks(): AsyncGenerator<Buffer> {
+    if (consumed) return;
+    consumed = true;
+    if (body.length > 0) yield body;
+  }
   ctx.req = Object.create(ctx.req, {
-    readable: { get: () => replay.readable },
+    readable: { get: () => !consumed },
     readableEncoding: { value: null },
-    iterator: { value: (options?: { destroyOnReturn?: boolean }) => replay.iterator(options) },
-    [Symbol.asyncIterator]: { value: () => replay[Symbol.asyncIterator]() },
+    iterator: { value: () => chunks() },
+    [Symbol.asyncIterator]: { value: () => chunks() },
   }) as IncomingMessage;
 }

@@ -34,14 +34,16 @@ export function securityHeaders(logger: Logger) {
       ctx.set('cache-control', 'no-store');
       ctx.body = { error: mapped.error, error_description: mapped.description };
     } finally {
-      logger.info(
-        {
-          req: { method: ctx.method, path: ctx.path },
-          res: { statusCode: ctx.status },
-          responseTime: Math.round((performance.now() - started) * 10) / 10,
-        },
-        'request completed',
-      );
+      // The record is built only when it is written (the level is fixed at start).
+      if (logger.isLevelEnabled('info'))
+        logger.info(
+          {
+            req: { method: ctx.method, path: ctx.path },
+            res: { statusCode: ctx.status },
+            responseTime: Math.round((performance.now() - started) * 10) / 10,
+          },
+          'request completed',
+        );
     }
   };
 }
