@@ -8,6 +8,14 @@
  * - RFC 7515 §4.1.11: a `crit` header lists extensions we do not understand, so it is refused;
  * - RFC 8725 §3.10: embedded `jwk`, `jku`, `x5u`, `x5c` headers are never read: keys come only
  *   from the configured JWKS.
+ *
+ * Every token one issuer signs with one key carries the same header segment (`alg`, `typ`,
+ * `kid`), and the verdict is a function of that exact string, the allowlist and the profile. So
+ * the last segment that passed is remembered per frozen allowlist (the resolved options' one) and
+ * profile, and a token whose header segment is exactly that string gets the same verdict without
+ * decoding it again. Anything else — another segment, a longer one with the same prefix, another
+ * allowlist or profile, a list that is not frozen — is decoded and checked in full. Nothing of the
+ * payload or signature is remembered: the issuer, signature and claim steps run on every token.
  */
 import { InvalidTokenError } from './errors/bearer-auth-error.js';
 import { checkTokenType } from './check-token-type.js';
@@ -18,13 +26,27 @@ export interface CheckedHeader {
   readonly kid: string | undefined;
 }
 
-function decodeHeader(token: string): Record<string, unknown> {
+/** The last header that passed, for one frozen allowlist: its segment, profile and verdict. */
+interface PassedHeader {
+  readonly segment: string;
+  readonly profile: TokenProfile;
+  readonly checked: CheckedHeader;
+}
+
+const lastPassed = new WeakMap<readonly string[], PassedHeader>();
+
+/** The index of the dot that ends the header: the token must be exactly three parts. */
+function headerEnd(token: string): number {
   // compact JWS: exactly three parts (header, payload, signature), checked without splitting
   const dot = token.indexOf('.');
   const second = dot <= 0 ? -1 : token.indexOf('.', dot + 1);
   if (second === -1 || token.includes('.', second + 1)) {
     throw new InvalidTokenError('token_malformed', 'The access token is not a signed JWT');
   }
+  return dot;
+}
+
+function decodeHeader(token: string, dot: number): Record<string, unknown> {
   try {
     const header: unknown = JSON.parse(
       Buffer.from(token.slice(0, dot), 'base64url').toString('utf8'),
@@ -49,7 +71,16 @@ export function checkTokenHeader(
   algorithms: readonly string[],
   profile: TokenProfile = 'rfc9068',
 ): CheckedHeader {
-  const header = decodeHeader(token);
+  const dot = headerEnd(token);
+  const last = lastPassed.get(algorithms);
+  if (
+    last !== undefined &&
+    last.profile === profile &&
+    last.segment.length === dot &&
+    token.startsWith(last.segment)
+  )
+    return last.checked;
+  const header = decodeHeader(token, dot);
   const { alg, typ, kid, crit } = header;
   if (typeof alg !== 'string' || !algorithms.includes(alg)) {
     throw new InvalidTokenError(
@@ -70,5 +101,8 @@ export function checkTokenHeader(
       'The token kid header must be a non-empty string',
     );
   }
-  return { alg, kid };
+  const checked: CheckedHeader = Object.freeze({ alg, kid });
+  if (Object.isFrozen(algorithms))
+    lastPassed.set(algorithms, { segment: token.slice(0, dot), profile, checked });
+  return checked;
 }

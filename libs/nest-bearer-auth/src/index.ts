@@ -1,10 +1,9 @@
-export {
-  createAccessTokenVerifier,
-  createJwksClient,
-  verifyAccessToken,
-  type AccessTokenVerifier,
-  type VerifiableRequest,
-} from './verify-access-token.js';
+/**
+ * The package's public API: the framework-free verification pipeline (`./verify.js`, also its own
+ * `@oauth-ref/nest-bearer-auth/verify` entry), plus the NestJS module, guard, decorators, errors and
+ * the individual pipeline steps.
+ */
+export * from './verify.js';
 export { BearerAuthModule } from './bearer-auth.module.js';
 export {
   ASYMMETRIC_ALGORITHMS,
@@ -16,10 +15,7 @@ export {
   type ResolvedDpopOptions,
   MAX_CLOCK_TOLERANCE_SECONDS,
   protectedResourceMetadataUrl,
-  resolveBearerAuthOptions,
   type AsymmetricAlgorithm,
-  type BearerAuthOptions,
-  type ResolvedBearerAuthOptions,
 } from './bearer-auth-options.js';
 export {
   ACCESS_TOKEN_VERIFIER,
@@ -52,7 +48,7 @@ export {
   TOKEN_PROFILES,
   type TokenProfile,
 } from './token-profile.js';
-export { JwksClient, type JwksClientOptions, type JwksClientStatus } from './jwks-client.js';
+export type { JwksClientStatus } from './jwks-client.js';
 export { JwtBearerStrategy } from './jwt-bearer.strategy.js';
 export { BearerAuthGuard } from './bearer-auth.guard.js';
 export { runBearerStrategy, type AuthenticatingStrategy } from './run-bearer-strategy.js';
@@ -98,13 +94,3 @@ export {
   type AuthScheme,
   type BearerAuthErrorCode,
 } from './errors/bearer-auth-error.js';
-export { checkTokenAudience } from './check-token-audience.js';
-export { checkTokenExpiry } from './check-token-expiry.js';
-export { checkTokenType } from './check-token-type.js';
-export {
-  explainAccessToken,
-  type AccessTokenExplanation,
-  type ExplainedCheck,
-  type ExplainedCheckId,
-  type ExplainRequest,
-} from './explain-access-token.js';

@@ -4,6 +4,12 @@
  * claims, and a `cnf`-bound token refused. DPoP: the same, then the proof — typ, alg allowlist,
  * public `jwk` only, signature, htm, htu, iat window, ath, `cnf.jkt` thumbprint — and its `jti`
  * claimed ONCE in a shared store (`bare-replay-store.ts`), as the API must across instances.
+ *
+ * Its 200 is the API's, byte for byte in kind: the same `/me` view (`describe-caller.ts`: sub,
+ * client_id, iss, kind, scopes, expires_at, expires_in) and the same headers (the security
+ * headers, `Vary: Origin`, the JSON content type, a content length), written in one `writeHead`
+ * — the cheapest way Node can send them. Comparing a 3-field body without those headers would
+ * charge the API for answering more, not for the framework.
  */
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -15,11 +21,34 @@ import {
   jwtVerify,
   type JWTPayload,
 } from 'jose';
+import { SECURITY_HEADERS } from '../http/security-headers.js';
 import { createBareReplayStore, type ClaimKey } from './bare-replay-store.js';
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 const PROOF_MAX_AGE_SECONDS = 60;
 const LEEWAY_SECONDS = 30;
+
+/** The headers of the API's `/me` 200 (security headers, CORS `Vary`, JSON), bar the length. */
+const OK_HEADERS = Object.freeze({
+  ...SECURITY_HEADERS,
+  vary: 'Origin',
+  'content-type': 'application/json; charset=utf-8',
+});
+
+/** The API's `/me` view of verified claims (`describe-caller.ts`), from the payload directly. */
+function describeClaims(payload: JWTPayload): string {
+  const scope = payload['scope'];
+  const exp = payload.exp ?? 0;
+  return JSON.stringify({
+    sub: payload.sub,
+    client_id: payload['client_id'],
+    iss: payload.iss,
+    kind: payload.sub === payload['client_id'] ? 'machine' : 'user',
+    scopes: typeof scope === 'string' ? scope.split(' ') : [],
+    expires_at: new Date(exp * 1000).toISOString(),
+    expires_in: Math.max(0, exp - Math.floor(Date.now() / 1000)),
+  });
+}
 
 async function checkProof(
   proof: string,
@@ -90,14 +119,9 @@ export async function startBareServer(
       })
       .then(
         (payload) => {
-          response.writeHead(200, { 'content-type': 'application/json' });
-          response.end(
-            JSON.stringify({
-              sub: payload.sub,
-              client_id: payload['client_id'],
-              scope: payload['scope'],
-            }),
-          );
+          const body = describeClaims(payload);
+          response.writeHead(200, { ...OK_HEADERS, 'content-length': Buffer.byteLength(body) });
+          response.end(body);
         },
         () => response.writeHead(401, { 'www-authenticate': 'Bearer error="invalid_token"' }).end(),
       );

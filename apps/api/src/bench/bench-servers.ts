@@ -7,7 +7,7 @@
  *   `warn` (a request log line per 2xx would measure stdout, not the API);
  * - `bare`: `bare-server.ts`, the same checks with node:http and jose alone, on the same kind of
  *   shared replay store.
- * With BENCH_PROFILE=<dir>, the API process runs with `--cpu-prof` into that directory.
+ * With BENCH_PROFILE=<dir>, every server runs with `--cpu-prof` into that directory (`<kind>.cpuprofile`).
  */
 import type { AddressInfo } from 'node:net';
 import { parseApiConfig } from '../config/api-config.js';

@@ -11,7 +11,7 @@
  * BENCH_INITIAL_WARMUP per server and scheme before the first round (5),
  * BENCH_CONNECTIONS (20), BENCH_ROUNDS (6), BENCH_ADAPTERS (`fastify`; `fastify,express`),
  * BENCH_SCHEMES (`Bearer,DPoP`), BENCH_REDIS_URL (both servers' replay stores, and the API's
- * rate limits, on Redis instead of SQLite), BENCH_PROFILE=<dir> (`--cpu-prof` of the API).
+ * rate limits, on Redis instead of SQLite), BENCH_PROFILE=<dir> (`--cpu-prof` of each server).
  */
 import { fileURLToPath } from 'node:url';
 import { runBenchServer, type BenchServerKind } from './bench-servers.js';

@@ -69,9 +69,14 @@ async function startServer(
   kind: BenchServerKind,
   issuer: string,
 ): Promise<Child & { base: string }> {
+  // both contenders are profiled, so their profiles can be compared per request
   const execArgv =
-    settings.profileDir !== undefined && kind !== 'bare'
-      ? ['--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`]
+    settings.profileDir !== undefined
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${settings.profileDir}`,
+          `--cpu-prof-name=${kind}.cpuprofile`,
+        ]
       : [];
   const child = forkChild(
     settings.entry,
