@@ -22,7 +22,7 @@ import { seedProvider } from './seed/seed-provider.js';
 import { freePort } from './testing/free-port.js';
 import { basicAuth, mobileTokens, tokenRequest } from './testing/oauth-flows.js';
 
-export const LOGIN_ROUND_TRIP_BUDGET = 36;
+export const LOGIN_ROUND_TRIP_BUDGET = 28;
 
 describeEachDatabase('database round trips', (db) => {
   let app: ProviderApp;

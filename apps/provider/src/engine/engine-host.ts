@@ -13,6 +13,7 @@ import { computeKeyRing, type KeyRing } from '../keys/key-ring.js';
 import { loadKeyRows, syncKeyStatuses } from '../keys/signing-key-store.js';
 import type { Logger } from '../logging/logger.js';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
+import { prefetchHints } from '../persistence/prefetch-hints.js';
 import { runInRequestScope } from '../persistence/request-memo.js';
 import { buildEngineConfiguration } from './build-engine-configuration.js';
 import { useAtomicReplayDetection } from './atomic-replay-detection.js';
@@ -93,9 +94,15 @@ export class EngineHost {
     this.#transition.unref();
   }
 
-  /** Every request runs in its own payload memo scope (see request-memo.ts). */
+  /**
+   * Every request runs in its own payload memo scope, with the ids it names to prefetch (see
+   * request-memo.ts, prefetch-hints.ts).
+   */
   handle: Handler = (req, res) => {
-    runInRequestScope(() => this.#handler(req, res));
+    runInRequestScope(
+      () => this.#handler(req, res),
+      prefetchHints(req, this.#provider.cookieName('session')),
+    );
   };
 
   stop(): void {

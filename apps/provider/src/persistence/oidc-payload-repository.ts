@@ -14,9 +14,16 @@ export interface OidcPayloadRow {
   readonly consumedAt: Date | null;
 }
 
+export interface OidcPayloadKey {
+  readonly model: string;
+  readonly id: string;
+}
+
 export interface OidcPayloadRepository {
   upsert(row: Omit<OidcPayloadRow, 'consumedAt'>): Promise<void>;
   find(model: string, id: string): Promise<OidcPayloadRow | null>;
+  /** The rows of these (model, id) pairs that exist, in one read; absent ones are left out. */
+  findEach(keys: readonly OidcPayloadKey[]): Promise<OidcPayloadRow[]>;
   findByUid(model: string, uid: string): Promise<OidcPayloadRow | null>;
   findByUserCode(model: string, userCode: string): Promise<OidcPayloadRow | null>;
   /**

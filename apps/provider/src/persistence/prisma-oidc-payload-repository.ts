@@ -54,6 +54,12 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
         where: { model_id: { model, id } },
       })) as OidcPayloadRow | null;
     },
+    async findEach(keys) {
+      if (keys.length === 0) return [];
+      return (await table.findMany({
+        where: { OR: keys.map(({ model, id }) => ({ model, id })) },
+      })) as OidcPayloadRow[];
+    },
     async findByUid(model, uid) {
       return (await table.findFirst({ where: { model, uid } })) as OidcPayloadRow | null;
     },
