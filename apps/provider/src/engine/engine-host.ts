@@ -14,7 +14,7 @@ import { loadKeyRows, syncKeyStatuses } from '../keys/signing-key-store.js';
 import type { Logger } from '../logging/logger.js';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
 import { prefetchHints } from '../persistence/prefetch-hints.js';
-import { runInRequestScope } from '../persistence/request-memo.js';
+import { runInRequestScope, withDeferredWrites } from '../persistence/request-memo.js';
 import { buildEngineConfiguration } from './build-engine-configuration.js';
 import { useAtomicReplayDetection } from './atomic-replay-detection.js';
 import { attachEngineEvents } from './engine-events.js';
@@ -127,6 +127,9 @@ export class EngineHost {
     enforceExactRedirectMatching(provider);
     useAtomicReplayDetection(provider);
     attachEngineEvents(provider, options.logger);
+    // Outermost: the request's payload writes reach the database together, before the response
+    // (request-memo.ts, unit of work).
+    provider.use((_ctx, next) => withDeferredWrites(next));
     for (const middleware of options.middleware(provider)) provider.use(middleware);
     this.#provider = provider;
     this.#ring = ring;

@@ -34,6 +34,15 @@ export interface OidcPayloadRepository {
   /** Marks the row consumed unless it already is; true when this call consumed it (atomic). */
   consume(model: string, id: string, at: Date): Promise<boolean>;
   destroy(model: string, id: string): Promise<void>;
+  /**
+   * Several writes at once (a request's unit of work, see request-memo.ts): deletes `destroys`,
+   * then upserts `upserts` (as `upsert` does, never `Client` rows), in one statement each. The
+   * keys of the two lists are distinct.
+   */
+  writeAll(
+    upserts: readonly Omit<OidcPayloadRow, 'consumedAt'>[],
+    destroys: readonly OidcPayloadKey[],
+  ): Promise<void>;
   revokeByGrantId(model: string, grantId: string): Promise<void>;
   /** Deletes every row whose `expiresAt` is before `now`; returns how many. */
   deleteExpired(now: Date): Promise<number>;
