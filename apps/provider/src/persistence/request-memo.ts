@@ -6,9 +6,9 @@
  * may reach another instance, and every request starts from the database.
  *
  * `runInRequestScope` opens the scope (engine-host.ts wraps every request in it); outside a scope
- * (sweeper, CLI) every call goes straight to the database. Writes go to the database first and
- * then update the memo (by id, and by uid for sessions); a consumption or a grant revocation forgets
- * what the memo held.
+ * (sweeper, CLI) every call goes straight to the database. Writes update the memo (by id, and by
+ * uid for sessions) after reaching the database, or at once when deferred (unit of work, below); a
+ * consumption or a grant revocation forgets what the memo held.
  *
  * Prefetch: a scope may be opened with hints, the (model, id) pairs the request names (the
  * interaction uid of its URL, the session id of its cookie; see prefetch-hints.ts). The first read
@@ -61,24 +61,39 @@ interface RequestScope {
   readonly pending: Map<string, PendingWrite>;
   /** The repository the pending writes go to (set with the first deferred write). */
   target?: OidcPayloadRepository;
+  /** The last `writeAll` started, which every later step waits for (a failed one fails them). */
+  written: Promise<void>;
 }
 
 const scope = new AsyncLocalStorage<RequestScope>();
 
 /** Runs `fn` (one request) with its own memo, and the pairs to prefetch at its first read. */
 export function runInRequestScope<T>(fn: () => T, hints: readonly OidcPayloadKey[] = []): T {
-  return scope.run({ memo: new Map(), hints, deferring: false, pending: new Map() }, fn);
+  return scope.run(
+    { memo: new Map(), hints, deferring: false, pending: new Map(), written: Promise.resolve() },
+    fn,
+  );
 }
 
-/** Writes the scope's pending writes, in one `writeAll`; later writes queue for the next call. */
+/**
+ * Writes the scope's pending writes in one `writeAll`, after any earlier one, and resolves once
+ * every write started so far is stored: two steps running side by side in one request both wait
+ * for the writes made before them. Later writes queue for the next call.
+ */
 async function flush(current: RequestScope): Promise<void> {
-  if (current.pending.size === 0 || !current.target) return;
-  const writes = [...current.pending.values()];
-  current.pending.clear();
-  await current.target.writeAll(
-    writes.flatMap((write) => (write.kind === 'upsert' ? [write.row] : [])),
-    writes.flatMap((write) => (write.kind === 'destroy' ? [write.key] : [])),
-  );
+  const { target } = current;
+  if (current.pending.size > 0 && target) {
+    const writes = [...current.pending.values()];
+    current.pending.clear();
+    const previous = current.written;
+    current.written = previous.then(() =>
+      target.writeAll(
+        writes.flatMap((write) => (write.kind === 'upsert' ? [write.row] : [])),
+        writes.flatMap((write) => (write.kind === 'destroy' ? [write.key] : [])),
+      ),
+    );
+  }
+  await current.written;
 }
 
 /**

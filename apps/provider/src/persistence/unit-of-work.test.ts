@@ -20,7 +20,7 @@ function write(model: string, id: string, payload = '{}'): Write {
 }
 
 /** A store that records each call reaching it; `failWrites` makes `writeAll` reject. */
-function recordingStore(options: { failWrites?: boolean } = {}) {
+function recordingStore(options: { failWrites?: boolean; slowWrites?: boolean } = {}) {
   const calls: string[] = [];
   const inner = {
     async find(model: string, id: string) {
@@ -37,12 +37,20 @@ function recordingStore(options: { failWrites?: boolean } = {}) {
       calls.push(`consume ${model}/${id}`);
       return true;
     },
+    async insertIfAbsent(row: Write) {
+      calls.push(`insertIfAbsent ${row.model}/${row.id}`);
+      return true;
+    },
     async writeAll(upserts: readonly Write[], destroys: readonly OidcPayloadKey[]) {
       calls.push(
         `writeAll +${upserts.map((row) => `${row.model}/${row.id}`).join(',')} -${destroys
           .map((key) => `${key.model}/${key.id}`)
           .join(',')}`,
       );
+      if (options.slowWrites) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        calls.push('written');
+      }
       if (options.failWrites) throw new Error('database down');
     },
   } as unknown as OidcPayloadRepository;
@@ -81,6 +89,25 @@ describe('deferred engine writes (unit of work)', () => {
       'writeAll +AuthorizationCode/c1 -',
       'consume AuthorizationCode/c1',
       'writeAll +RefreshToken/r1 -',
+    ]);
+  });
+
+  it('lets a step wait for pending writes another step of the request is still making', async () => {
+    const { calls, repository } = recordingStore({ slowWrites: true });
+    await runInRequestScope(() =>
+      withDeferredWrites(async () => {
+        await repository.upsert(write('AuthorizationCode', 'c1'));
+        await Promise.all([
+          repository.consume('AuthorizationCode', 'c1', new Date()),
+          repository.insertIfAbsent(write('ReplayDetection', 'j1'), new Date()),
+        ]);
+      }),
+    );
+    expect(calls).toEqual([
+      'writeAll +AuthorizationCode/c1 -',
+      'written',
+      'consume AuthorizationCode/c1',
+      'insertIfAbsent ReplayDetection/j1',
     ]);
   });
 
