@@ -13,7 +13,8 @@ import { computeKeyRing, type KeyRing } from '../keys/key-ring.js';
 import { loadKeyRows, syncKeyStatuses } from '../keys/signing-key-store.js';
 import type { Logger } from '../logging/logger.js';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
-import { runInRequestScope } from '../persistence/request-memo.js';
+import { prefetchHints } from '../persistence/prefetch-hints.js';
+import { runInRequestScope, withDeferredWrites } from '../persistence/request-memo.js';
 import { buildEngineConfiguration } from './build-engine-configuration.js';
 import { useAtomicReplayDetection } from './atomic-replay-detection.js';
 import { attachEngineEvents } from './engine-events.js';
@@ -93,9 +94,15 @@ export class EngineHost {
     this.#transition.unref();
   }
 
-  /** Every request runs in its own payload memo scope (see request-memo.ts). */
+  /**
+   * Every request runs in its own payload memo scope, with the ids it names to prefetch (see
+   * request-memo.ts, prefetch-hints.ts).
+   */
   handle: Handler = (req, res) => {
-    runInRequestScope(() => this.#handler(req, res));
+    runInRequestScope(
+      () => this.#handler(req, res),
+      prefetchHints(req, this.#provider.cookieName('session')),
+    );
   };
 
   stop(): void {
@@ -120,6 +127,9 @@ export class EngineHost {
     enforceExactRedirectMatching(provider);
     useAtomicReplayDetection(provider);
     attachEngineEvents(provider, options.logger);
+    // Outermost: the request's payload writes reach the database together, before the response
+    // (request-memo.ts, unit of work).
+    provider.use((_ctx, next) => withDeferredWrites(next));
     for (const middleware of options.middleware(provider)) provider.use(middleware);
     this.#provider = provider;
     this.#ring = ring;

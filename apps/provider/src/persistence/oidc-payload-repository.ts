@@ -14,9 +14,16 @@ export interface OidcPayloadRow {
   readonly consumedAt: Date | null;
 }
 
+export interface OidcPayloadKey {
+  readonly model: string;
+  readonly id: string;
+}
+
 export interface OidcPayloadRepository {
   upsert(row: Omit<OidcPayloadRow, 'consumedAt'>): Promise<void>;
   find(model: string, id: string): Promise<OidcPayloadRow | null>;
+  /** The rows of these (model, id) pairs that exist, in one read; absent ones are left out. */
+  findEach(keys: readonly OidcPayloadKey[]): Promise<OidcPayloadRow[]>;
   findByUid(model: string, uid: string): Promise<OidcPayloadRow | null>;
   findByUserCode(model: string, userCode: string): Promise<OidcPayloadRow | null>;
   /**
@@ -27,6 +34,15 @@ export interface OidcPayloadRepository {
   /** Marks the row consumed unless it already is; true when this call consumed it (atomic). */
   consume(model: string, id: string, at: Date): Promise<boolean>;
   destroy(model: string, id: string): Promise<void>;
+  /**
+   * Several writes at once (a request's unit of work, see request-memo.ts): deletes `destroys`,
+   * then upserts `upserts` (as `upsert` does, never `Client` rows), in one statement each. The
+   * keys of the two lists are distinct.
+   */
+  writeAll(
+    upserts: readonly Omit<OidcPayloadRow, 'consumedAt'>[],
+    destroys: readonly OidcPayloadKey[],
+  ): Promise<void>;
   revokeByGrantId(model: string, grantId: string): Promise<void>;
   /** Deletes every row whose `expiresAt` is before `now`; returns how many. */
   deleteExpired(now: Date): Promise<number>;

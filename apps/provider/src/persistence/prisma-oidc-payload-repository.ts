@@ -7,6 +7,41 @@ import { bumpSharedVersion, CLIENT_VERSION } from './shared-version.js';
 import type { ProviderPrisma } from './provider-prisma.js';
 import type { OidcPayloadRepository, OidcPayloadRow } from './oidc-payload-repository.js';
 
+type PayloadWrite = Omit<OidcPayloadRow, 'consumedAt'>;
+
+/**
+ * One `INSERT … ON CONFLICT ("model", "id") DO UPDATE` for every row (the syntax SQLite and
+ * PostgreSQL share), as the model API's upsert writes one: a new row, or the payload, links and
+ * expiry replaced and the consumption cleared. Built as a tagged-template call so that every value
+ * stays a bound parameter whatever the number of rows.
+ */
+function upsertEach(
+  rows: readonly PayloadWrite[],
+  createdAt: Date,
+): [TemplateStringsArray, ...unknown[]] {
+  const strings = [
+    'INSERT INTO "OidcPayload" ("model", "id", "payload", "grantId", "userCode", "uid", "expiresAt", "createdAt", "consumedAt") VALUES ',
+  ];
+  const values: unknown[] = [];
+  rows.forEach((row, index) => {
+    const cells = [row.model, row.id, row.payload, row.grantId, row.userCode, row.uid];
+    strings[strings.length - 1] += index === 0 ? '(' : ', (';
+    for (const cell of [...cells, row.expiresAt, createdAt]) {
+      values.push(cell);
+      strings.push(', ');
+    }
+    strings[strings.length - 1] = ', NULL)';
+  });
+  strings[strings.length - 1] +=
+    ' ON CONFLICT ("model", "id") DO UPDATE SET "payload" = excluded."payload",' +
+    ' "grantId" = excluded."grantId", "userCode" = excluded."userCode", "uid" = excluded."uid",' +
+    ' "expiresAt" = excluded."expiresAt", "consumedAt" = NULL';
+  return [
+    Object.assign(strings, { raw: [...strings] }) as unknown as TemplateStringsArray,
+    ...values,
+  ];
+}
+
 export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcPayloadRepository {
   const table = prisma.oidcPayload;
   return {
@@ -54,6 +89,12 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
         where: { model_id: { model, id } },
       })) as OidcPayloadRow | null;
     },
+    async findEach(keys) {
+      if (keys.length === 0) return [];
+      return (await table.findMany({
+        where: { OR: keys.map(({ model, id }) => ({ model, id })) },
+      })) as OidcPayloadRow[];
+    },
     async findByUid(model, uid) {
       return (await table.findFirst({ where: { model, uid } })) as OidcPayloadRow | null;
     },
@@ -72,6 +113,13 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
       if (model === 'Client')
         await prisma.$transaction([write, bumpSharedVersion(prisma, CLIENT_VERSION)]);
       else await write;
+    },
+    async writeAll(upserts, destroys) {
+      if (upserts.some((row) => row.model === 'Client'))
+        throw new Error('Client rows are written one at a time (with the shared version)');
+      if (destroys.length > 0)
+        await table.deleteMany({ where: { OR: destroys.map(({ model, id }) => ({ model, id })) } });
+      if (upserts.length > 0) await prisma.$executeRaw(...upsertEach(upserts, new Date()));
     },
     async revokeByGrantId(model, grantId) {
       await table.deleteMany({ where: { model, grantId } });

@@ -1,8 +1,9 @@
 /**
  * Where shared counters live (GUIDE: "nothing that must be shared lives in one process's memory"):
- * the database by default (rate-limiter-flexible's RateLimiterPrisma on the `RateLimiterFlexible`
- * table), Redis when `REDIS_URL` is set (RateLimiterRedis over ioredis). Both increment atomically
- * in the store, so every instance spends one budget.
+ * the database by default (the `RateLimiterFlexible` table: rate-limiter-flexible's
+ * RateLimiterPrisma, and `attempts`, which counts both keys of a login attempt in one statement),
+ * Redis when `REDIS_URL` is set (RateLimiterRedis over ioredis). Both increment atomically in the
+ * store, so every instance spends one budget.
  */
 import { Redis } from 'ioredis';
 import {
@@ -11,6 +12,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
+import { createDatabaseAttemptCounter, type AttemptCounter } from './database-attempt-counter.js';
 
 export interface RateLimitBudget {
   /** Namespace of the keys (`login:user`, `login:ip`). */
@@ -23,6 +25,11 @@ export interface RateLimitBudget {
 export interface RateLimitStore {
   /** A limiter for one budget, counting in this store. */
   limiter(budget: RateLimitBudget): RateLimiterAbstract;
+  /**
+   * Counters that take several keys per statement, when the store has them (the database: one
+   * round trip per login decision instead of two per key); otherwise `limiter` is used.
+   */
+  readonly attempts?: AttemptCounter;
   /** Which store counts (for the start banner). */
   readonly description: string;
   close(): Promise<void>;
@@ -31,6 +38,7 @@ export interface RateLimitStore {
 export function createPrismaRateLimitStore(prisma: ProviderPrisma): RateLimitStore {
   return {
     description: 'database (RateLimiterFlexible table)',
+    attempts: createDatabaseAttemptCounter(prisma),
     limiter: (budget) =>
       new RateLimiterPrisma({
         storeClient: prisma,

@@ -6,9 +6,15 @@
  *
  * A successful sign-in clears the username's counter and gives the address its point back, so
  * colleagues behind one NAT address spend the address budget only on failed attempts.
+ *
+ * On the database both keys are counted in one statement (`store.attempts`), and the success is
+ * settled in one more. An attempt refused by the address budget then gives the username its point
+ * back, so a blocked address cannot go on spending (locking) other people's username budgets, as
+ * with the per-key limiters (Redis), which count the username only once the address allowed it.
  */
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimitStore } from './create-rate-limit-store.js';
+import type { AttemptCounter } from './database-attempt-counter.js';
 
 export interface LoginRatePolicy {
   /** Attempts per username and window. */
@@ -32,10 +38,36 @@ function usernameKey(username: string): string {
   return username.trim().toLowerCase();
 }
 
+function retryAfter(msBeforeNext: number): LoginAttemptDecision {
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) };
+}
+
+/** Both budgets in one statement per decision (the database store). */
+function countedTogether(counter: AttemptCounter, policy: LoginRatePolicy): LoginRateLimiter {
+  const addressKey = (address: string) => `login:ip:${address}`;
+  const userKey = (username: string) => `login:user:${usernameKey(username)}`;
+  return {
+    async consume(username, address) {
+      const keys = username ? [addressKey(address), userKey(username)] : [addressKey(address)];
+      const [byAddress, byUsername] = await counter.hit(keys, policy.windowSeconds);
+      if (byAddress!.points > policy.maxPerAddress) {
+        if (byUsername) await counter.settle(byUsername.key, undefined);
+        return retryAfter(byAddress!.msBeforeNext);
+      }
+      if (byUsername && byUsername.points > policy.max) return retryAfter(byUsername.msBeforeNext);
+      return { allowed: true };
+    },
+    async succeeded(username, address) {
+      await counter.settle(addressKey(address), username ? userKey(username) : undefined);
+    },
+  };
+}
+
 export function createLoginRateLimiter(
   store: RateLimitStore,
   policy: LoginRatePolicy,
 ): LoginRateLimiter {
+  if (store.attempts) return countedTogether(store.attempts, policy);
   const byAddress = store.limiter({
     keyPrefix: 'login:ip',
     points: policy.maxPerAddress,
@@ -54,10 +86,7 @@ export function createLoginRateLimiter(
         return { allowed: true };
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        return {
-          allowed: false,
-          retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
-        };
+        return retryAfter(rejection.msBeforeNext);
       }
     },
     async succeeded(username, address) {
