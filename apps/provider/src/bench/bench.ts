@@ -34,6 +34,7 @@ import { demoUsers } from '@oauth-ref/demo-config';
 import { verifyPassword, hashPassword } from '../accounts/password-hash.js';
 import { freePort } from '../testing/free-port.js';
 import type { LoadResult } from './load-generator.js';
+import { mergeFailures, type FailureCount } from './failure-reasons.js';
 import {
   startLoadGenerator,
   startServer,
@@ -75,6 +76,7 @@ interface Contender {
 interface Measurement {
   readonly ok: number;
   readonly errors: number;
+  readonly failures: LoadResult['failures'];
   readonly perSecond: number;
   readonly perCpuSecond: number;
   readonly cpuMsPerOp: number;
@@ -105,6 +107,7 @@ async function measure(
   return {
     ok: result.count,
     errors: result.errors,
+    failures: result.failures,
     perSecond: result.count / result.seconds,
     perCpuSecond: cpu > 0 ? result.count / cpu : Number.NaN,
     cpuMsPerOp: result.count > 0 ? (cpu * 1000) / result.count : Number.NaN,
@@ -125,6 +128,8 @@ const spread = (values: number[], digits = 2) =>
 
 interface Row {
   readonly cells: string[];
+  /** Why this row's operations failed (first distinct reasons over its rounds), if any did. */
+  readonly failures?: { reasons: FailureCount[]; others: number };
 }
 
 /** Alternating rounds of `a` and `b`; returns the table rows comparing b (ours) with a (base). */
@@ -166,6 +171,7 @@ async function compare(
         String(rounds.reduce((sum, r) => sum + pick(r).ok, 0)),
         String(errors(pick)),
       ],
+      failures: mergeFailures(rounds.map((r) => pick(r).failures)),
     };
   });
   const postgresMs = rounds.flatMap((r) =>
@@ -232,6 +238,13 @@ function printTable(rows: Row[]): void {
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row.cells));
+  for (const row of rows) {
+    const failures = row.failures;
+    if (!failures || (failures.reasons.length === 0 && failures.others === 0)) continue;
+    console.log(`\nfailures of ${row.cells.slice(0, 3).join(' / ')}:`);
+    for (const { reason, count } of failures.reasons) console.log(`  ${count}× ${reason}`);
+    if (failures.others > 0) console.log(`  ${failures.others}× other reasons (not kept)`);
+  }
 }
 
 const databases = args.databases.split(',').filter(Boolean) as DatabaseProvider[];

@@ -1,8 +1,10 @@
 /**
  * The benchmark's load generator, in its own process (forked by bench.ts) so its CPU is never
  * counted as a server's. Each message `{ scenario, flavour, urls, seconds, concurrency }` runs that
- * many workers for that long and answers `{ count, errors, seconds, latencies }`.
+ * many workers for that long and answers `{ count, errors, seconds, latencies, failures }`, where
+ * `failures` keeps the first few distinct reasons (step, status, OAuth error; never a secret).
  */
+import { exceptionReason, FailureLog, type FailureCount } from './failure-reasons.js';
 import { scenarioWork, type Flavour, type Scenario } from './scenarios.js';
 
 export interface LoadRequest {
@@ -19,12 +21,15 @@ export interface LoadResult {
   readonly errors: number;
   readonly seconds: number;
   readonly latencies: number[];
+  /** The first distinct failure reasons with their counts, and how many failures had others. */
+  readonly failures: { readonly reasons: FailureCount[]; readonly others: number };
 }
 
 async function run(request: LoadRequest): Promise<LoadResult> {
   const works = request.urls.map((url) => scenarioWork(request.scenario, request.flavour, url));
   const latencies: number[] = [];
   let errors = 0;
+  const failures = new FailureLog();
   const started = performance.now();
   const deadline = started + request.seconds * 1000;
   await Promise.all(
@@ -32,9 +37,12 @@ async function run(request: LoadRequest): Promise<LoadResult> {
       const work = works[index % works.length]!;
       while (performance.now() < deadline) {
         const t0 = performance.now();
-        const ok = await work().catch(() => false);
+        const failure = await work().catch((error: unknown) => exceptionReason('request', error));
         latencies.push(performance.now() - t0);
-        if (!ok) errors += 1;
+        if (failure !== undefined) {
+          errors += 1;
+          failures.record(failure);
+        }
       }
     }),
   );
@@ -43,6 +51,7 @@ async function run(request: LoadRequest): Promise<LoadResult> {
     errors,
     seconds: (performance.now() - started) / 1000,
     latencies,
+    failures: { reasons: failures.reasons, others: failures.others },
   };
 }
 

@@ -25,6 +25,8 @@
  * PostgreSQL cores needed at that rate are printed next to it.
  */
 import { readFileSync } from 'node:fs';
+import { mergeFailures } from './failure-reasons.js';
+import type { LoadResult } from './load-generator.js';
 import { postgresBackends, type PostgresBackends } from './postgres-backends.js';
 import type { LoadGenerator, ServerProcess } from './processes.js';
 import { cpuSecondsOf } from './processes.js';
@@ -49,6 +51,7 @@ interface ScaleContender {
 interface ScaleMeasurement {
   readonly ops: number;
   readonly errors: number;
+  readonly failures: LoadResult['failures'];
   readonly wall: number;
   readonly serverCpu: number;
   /** Per server, its event loop thread: CPU / wall, and (CPU + run-queue wait) / wall. */
@@ -81,6 +84,7 @@ async function measureScale(
   return {
     ops: result.count,
     errors: result.errors,
+    failures: result.failures,
     wall: result.seconds,
     serverCpu: contender.servers.reduce(
       (sum, server, index) => sum + server.cpuSeconds() - cpu[index]!,
@@ -148,6 +152,11 @@ export async function scaleReport(options: {
           `s per s (its CPU + its wait for a core); ${ms.reduce((s, m) => s + m.ops, 0)} ops, ` +
           `${ms.reduce((s, m) => s + m.errors, 0)} errors`,
       );
+      const failures = mergeFailures(ms.map((m) => m.failures));
+      for (const { reason, count } of failures.reasons)
+        lines.push(`    failed ${count}×: ${reason}`);
+      if (failures.others > 0)
+        lines.push(`    failed ${failures.others}×: other reasons (not kept)`);
     }
     const measured = rounds.map((r) => r.two.ops / r.two.wall / (r.one.ops / r.one.wall));
     const projected = rounds.map(

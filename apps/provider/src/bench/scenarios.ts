@@ -1,40 +1,80 @@
 /**
- * What the load generator sends: one unit of work per call, resolving to true when the server
- * answered as a correct authorization server would (a token response with the expected fields).
+ * What the load generator sends: one unit of work per call, resolving to `undefined` when the
+ * server answered as a correct authorization server would (a token response with the expected
+ * fields), else to the reason it did not (see failure-reasons.ts: step, status, OAuth error).
  */
 import { randomBytes } from 'node:crypto';
 import { demoUsers, machineClient, mobileClient } from '@oauth-ref/demo-config';
 import { Browser } from '../testing/browser.js';
+import { exceptionReason, failureReason } from './failure-reasons.js';
 import {
   authorizationUrl,
+  authorize,
   basicAuth,
-  mobileTokens,
   pkcePair,
   tokenRequest,
 } from '../testing/oauth-flows.js';
 
 export type Flavour = 'ours' | 'bare';
 export type Scenario = 'client_credentials' | 'login';
+/** `undefined` for a correct answer, else why the operation failed (no secret in it). */
+export type Outcome = string | undefined;
 
 const machineAuth = basicAuth(machineClient.clientId, machineClient.clientSecret!);
 
-async function clientCredentials(url: string): Promise<boolean> {
-  const { status, body } = await tokenRequest(
+/** The token response's outcome: correct when 200 with `expected` a string field. */
+function tokenOutcome(
+  step: string,
+  { status, body }: { status: number; body: Record<string, unknown> },
+  expected: string,
+): Outcome {
+  return status === 200 && typeof body[expected] === 'string'
+    ? undefined
+    : failureReason(step, status, body);
+}
+
+async function clientCredentials(url: string): Promise<Outcome> {
+  const response = await tokenRequest(
     url,
     { grant_type: 'client_credentials', scope: 'notes:stats' },
     machineAuth,
-  );
-  return status === 200 && typeof body.access_token === 'string';
+  ).catch((error: unknown) => exceptionReason('POST /token', error));
+  if (typeof response === 'string') return response;
+  return tokenOutcome('POST /token', response, 'access_token');
 }
 
 /** Our provider: its login page (username + password, scrypt) and consent page, then /token. */
-async function ourLogin(url: string): Promise<boolean> {
-  const { tokens } = await mobileTokens(url);
-  return tokens.status === 200 && typeof tokens.body.refresh_token === 'string';
+async function ourLogin(url: string): Promise<Outcome> {
+  const { verifier, challenge } = pkcePair();
+  const result = await authorize(url, { pkce: { challenge } }).catch((error: unknown) =>
+    exceptionReason('authorization (GET /auth, login, consent)', error),
+  );
+  if (typeof result === 'string') return result;
+  const callback = result.callback.searchParams;
+  const code = callback.get('code');
+  if (!code) {
+    return failureReason('callback', undefined, {
+      error: callback.get('error') ?? 'no code',
+      error_description: callback.get('error_description') ?? undefined,
+    });
+  }
+  const tokens = await tokenRequest(url, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: mobileClient.redirectUris[0]!,
+    client_id: mobileClient.clientId,
+    code_verifier: verifier,
+  }).catch((error: unknown) => exceptionReason('POST /token', error));
+  if (typeof tokens === 'string') return tokens;
+  return tokenOutcome('POST /token', tokens, 'refresh_token');
 }
 
 /** The bare engine: the same authorization request through its development pages, then /token. */
-async function bareLogin(url: string): Promise<boolean> {
+async function bareLogin(url: string): Promise<Outcome> {
+  return bareLoginSteps(url).catch((error: unknown) => exceptionReason('bare login', error));
+}
+
+async function bareLoginSteps(url: string): Promise<Outcome> {
   const browser = new Browser(url);
   const { verifier, challenge } = pkcePair();
   const state = randomBytes(8).toString('hex');
@@ -45,8 +85,14 @@ async function bareLogin(url: string): Promise<boolean> {
   for (let step = 0; step < 4; step += 1) {
     const location = response.headers.get('location');
     if (location && !location.startsWith(url)) {
-      const code = new URL(location).searchParams.get('code');
-      if (!code) return false;
+      const callback = new URL(location).searchParams;
+      const code = callback.get('code');
+      if (!code) {
+        return failureReason('callback', undefined, {
+          error: callback.get('error') ?? 'no code',
+          error_description: callback.get('error_description') ?? undefined,
+        });
+      }
       const tokens = await tokenRequest(url, {
         grant_type: 'authorization_code',
         code,
@@ -54,24 +100,24 @@ async function bareLogin(url: string): Promise<boolean> {
         client_id: mobileClient.clientId,
         code_verifier: verifier,
       });
-      return tokens.status === 200 && typeof tokens.body.refresh_token === 'string';
+      return tokenOutcome('POST /token', tokens, 'refresh_token');
     }
     const page = await response.text();
     const action = /action="([^"]*\/interaction\/[^"]+)"/.exec(page)?.[1];
-    if (!action) return false;
+    if (!action) return failureReason(`interaction step ${step}`, response.status, page);
     const form: Record<string, string> = page.includes('name="login"')
       ? { prompt: 'login', login: demoUsers[0]!.sub, password: demoUsers[0]!.password }
       : { prompt: 'consent' };
     response = await browser.follow(await browser.postForm(action, form));
   }
-  return false;
+  return 'interaction: the flow did not reach the client';
 }
 
 export function scenarioWork(
   scenario: Scenario,
   flavour: Flavour,
   url: string,
-): () => Promise<boolean> {
+): () => Promise<Outcome> {
   if (scenario === 'client_credentials') return () => clientCredentials(url);
   return flavour === 'ours' ? () => ourLogin(url) : () => bareLogin(url);
 }
