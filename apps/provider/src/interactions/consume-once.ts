@@ -6,10 +6,6 @@
 import { createHash } from 'node:crypto';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'P2002';
-}
-
 /** True the first time `value` is presented in this namespace before `expiresAt`, false after. */
 export async function consumeOnce(
   prisma: ProviderPrisma,
@@ -18,11 +14,13 @@ export async function consumeOnce(
   expiresAt: Date,
 ): Promise<boolean> {
   const key = `${namespace}:${createHash('sha256').update(value).digest('base64url')}`;
-  try {
-    await prisma.seenOnce.create({ data: { key, expiresAt } });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+  // One raw statement rather than the model's `create` + catching its unique violation: the same
+  // atomic insert-if-absent (the primary key decides, whatever runs concurrently), without the
+  // model layer's query planning and result mapping, and without building an error for a replay.
+  // `expiresAt` is bound as the rate limiter binds its dates, so the sweeper's model `deleteMany`
+  // compares the same representation.
+  const inserted = await prisma.$executeRaw`
+    INSERT INTO "SeenOnce" ("key", "expiresAt") VALUES (${key}, ${expiresAt})
+    ON CONFLICT ("key") DO NOTHING`;
+  return inserted === 1;
 }
