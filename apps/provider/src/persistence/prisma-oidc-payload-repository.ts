@@ -5,7 +5,11 @@
  */
 import { bumpSharedVersion, CLIENT_VERSION } from './shared-version.js';
 import type { ProviderPrisma } from './provider-prisma.js';
-import type { OidcPayloadRepository, OidcPayloadRow } from './oidc-payload-repository.js';
+import type {
+  OidcPayloadKey,
+  OidcPayloadRepository,
+  OidcPayloadRow,
+} from './oidc-payload-repository.js';
 
 type PayloadWrite = Omit<OidcPayloadRow, 'consumedAt'>;
 
@@ -36,6 +40,61 @@ function upsertEach(
     ' ON CONFLICT ("model", "id") DO UPDATE SET "payload" = excluded."payload",' +
     ' "grantId" = excluded."grantId", "userCode" = excluded."userCode", "uid" = excluded."uid",' +
     ' "expiresAt" = excluded."expiresAt", "consumedAt" = NULL';
+  return [
+    Object.assign(strings, { raw: [...strings] }) as unknown as TemplateStringsArray,
+    ...values,
+  ];
+}
+
+/** The columns a read returns, as the driver gives them (a date may come as a string or number). */
+interface RawPayloadRow {
+  model: string;
+  id: string;
+  payload: string;
+  grantId: string | null;
+  userCode: string | null;
+  uid: string | null;
+  expiresAt: Date | string | number | null;
+  consumedAt: Date | string | number | null;
+}
+
+const SELECT_ROW =
+  'SELECT "model", "id", "payload", "grantId", "userCode", "uid", "expiresAt", "consumedAt" FROM "OidcPayload" WHERE ';
+
+function toDate(value: RawPayloadRow['expiresAt']): Date | null {
+  if (value === null) return null;
+  return value instanceof Date ? value : new Date(value);
+}
+
+function toRow(raw: RawPayloadRow): OidcPayloadRow {
+  return {
+    model: raw.model,
+    id: raw.id,
+    payload: raw.payload,
+    grantId: raw.grantId,
+    userCode: raw.userCode,
+    uid: raw.uid,
+    expiresAt: toDate(raw.expiresAt),
+    consumedAt: toDate(raw.consumedAt),
+  };
+}
+
+/**
+ * One `SELECT … WHERE ("model" = ? AND "id" = ?) OR …` for these keys, as a tagged-template call
+ * (every value a bound parameter). The hot reads (every request's prefetch, the engine's finds)
+ * go through `$queryRaw` rather than the model API: the same statement, without the model layer's
+ * query planning and result mapping, about a third less CPU per read on this machine.
+ */
+function selectEach(keys: readonly OidcPayloadKey[]): [TemplateStringsArray, ...unknown[]] {
+  const strings = [SELECT_ROW];
+  const values: unknown[] = [];
+  keys.forEach(({ model, id }, index) => {
+    strings[strings.length - 1] += `${index === 0 ? '' : ' OR '}("model" = `;
+    values.push(model);
+    strings.push(' AND "id" = ');
+    values.push(id);
+    strings.push(')');
+  });
   return [
     Object.assign(strings, { raw: [...strings] }) as unknown as TemplateStringsArray,
     ...values,
@@ -85,15 +144,12 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
       }
     },
     async find(model, id) {
-      return (await table.findUnique({
-        where: { model_id: { model, id } },
-      })) as OidcPayloadRow | null;
+      const [row] = await prisma.$queryRaw<RawPayloadRow[]>(...selectEach([{ model, id }]));
+      return row ? toRow(row) : null;
     },
     async findEach(keys) {
       if (keys.length === 0) return [];
-      return (await table.findMany({
-        where: { OR: keys.map(({ model, id }) => ({ model, id })) },
-      })) as OidcPayloadRow[];
+      return (await prisma.$queryRaw<RawPayloadRow[]>(...selectEach(keys))).map(toRow);
     },
     async findByUid(model, uid) {
       return (await table.findFirst({ where: { model, uid } })) as OidcPayloadRow | null;
