@@ -1,3 +1,5 @@
+import { Prisma } from './generated/sqlite/client.js';
+
 export { createAdapter, SQLITE_BUSY_TIMEOUT_MS } from './create-adapter.js';
 export { CliUsageError, runCli } from './cli/run-cli.js';
 export type { CliDefinition } from './cli/run-cli.js';
@@ -5,6 +7,11 @@ export { DatabaseUnavailableError, explainDatabaseError } from './explain-databa
 export type { DatabaseProblem } from './explain-database-error.js';
 export { createPrismaClient } from './create-prisma-client.js';
 export type { PrismaClient, PrismaClientOptions } from './create-prisma-client.js';
+/**
+ * Prisma's tagged template for raw SQL and its list joiner (the same runtime functions for both
+ * generated clients): compose statements of any length with every value a bound parameter.
+ */
+export const { sql, join } = Prisma;
 export { createMigration } from './migrate/create-migration.js';
 export type { CreateMigrationOptions } from './migrate/create-migration.js';
 export { dropPostgresSchema } from './migrate/drop-postgres-schema.js';

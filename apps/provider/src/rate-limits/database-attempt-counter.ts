@@ -13,6 +13,7 @@
  * Rows keep rate-limiter-flexible's layout (`<prefix>:<key>`, `points`, `expire`), so the sweeper
  * and the tests read them as before.
  */
+import { join, sql } from '@oauth-ref/db';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
 
 /** A key's count after a hit, and how long until its window ends. */
@@ -23,7 +24,7 @@ export interface AttemptCount {
 }
 
 export interface AttemptCounter {
-  /** Adds one point to each of one or two keys (windows of `windowSeconds`); counts in order. */
+  /** Adds one point to each key (windows of `windowSeconds`), in the order given. */
   hit(keys: readonly string[], windowSeconds: number): Promise<AttemptCount[]>;
   /**
    * Gives one point back to `reward` (never below 0) and ends the window of `clear` (its next hit
@@ -53,25 +54,12 @@ export function createDatabaseAttemptCounter(
       const now = new Date(clock());
       const windowEnd = new Date(now.getTime() + windowSeconds * 1000);
       // A NULL `expire` (never written by us) counts as an ended window rather than a counter
-      // that could never reset. Two keys at most (the login limiter's address and username):
-      // tagged templates keep every value a bound parameter.
-      const [first, second, ...rest] = keys;
-      if (first === undefined || rest.length > 0)
-        throw new RangeError('attempt counter: one or two keys per hit');
-      const rows =
-        second === undefined
-          ? await prisma.$queryRaw<CountRow[]>`
+      // that could never reset. Keys are counted in the order given (the login limiter's address,
+      // then its username), every value a bound parameter.
+      if (keys.length === 0) throw new RangeError('attempt counter: no key to count');
+      const rows = await prisma.$queryRaw<CountRow[]>`
         INSERT INTO "RateLimiterFlexible" ("key", "points", "expire")
-        VALUES (${first}, 1, ${windowEnd})
-        ON CONFLICT ("key") DO UPDATE SET
-          "points" = CASE WHEN "RateLimiterFlexible"."expire" > ${now}
-            THEN "RateLimiterFlexible"."points" + 1 ELSE 1 END,
-          "expire" = CASE WHEN "RateLimiterFlexible"."expire" > ${now}
-            THEN "RateLimiterFlexible"."expire" ELSE excluded."expire" END
-        RETURNING "key", "points", "expire"`
-          : await prisma.$queryRaw<CountRow[]>`
-        INSERT INTO "RateLimiterFlexible" ("key", "points", "expire")
-        VALUES (${first}, 1, ${windowEnd}), (${second}, 1, ${windowEnd})
+        VALUES ${join(keys.map((key) => sql`(${key}, 1, ${windowEnd})`))}
         ON CONFLICT ("key") DO UPDATE SET
           "points" = CASE WHEN "RateLimiterFlexible"."expire" > ${now}
             THEN "RateLimiterFlexible"."points" + 1 ELSE 1 END,
