@@ -44,6 +44,7 @@ import {
 import type { Flavour, Scenario } from './scenarios.js';
 import { postgresBackends, type PostgresBackends } from './postgres-backends.js';
 import { scaleReport } from './scale.js';
+import { median, spread } from './statistics.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -117,14 +118,6 @@ async function measure(
         : (postgresCpu * 1000) / result.count,
   };
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-const spread = (values: number[], digits = 2) =>
-  `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
 interface Row {
   readonly cells: string[];

@@ -31,6 +31,7 @@ import { postgresBackends, type PostgresBackends } from './postgres-backends.js'
 import type { LoadGenerator, ServerProcess } from './processes.js';
 import { cpuSecondsOf } from './processes.js';
 import type { Scenario } from './scenarios.js';
+import { median, spread } from './statistics.js';
 
 /**
  * The event loop's thread (the main thread, tid = pid): its CPU and its run-queue wait, in seconds.
@@ -99,14 +100,6 @@ async function measureScale(
     loadCpu: cpuSecondsOf(load.pid) - loadCpu,
   };
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-const spread = (values: number[], digits = 2) =>
-  `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
 /** Alternating rounds of one and two instances; prints the measured and the projected ratios. */
 export async function scaleReport(options: {
