@@ -43,19 +43,13 @@ async function clientCredentials(url: string): Promise<Outcome> {
   return tokenOutcome('POST /token', response, 'access_token');
 }
 
-/** Our provider: its login page (username + password, scrypt) and consent page, then /token. */
-async function ourLogin(url: string): Promise<Outcome> {
-  const { verifier, challenge } = pkcePair();
-  const result = await authorize(url, { pkce: { challenge } }).catch((error: unknown) =>
-    exceptionReason('authorization (GET /auth, login, consent)', error),
-  );
-  if (typeof result === 'string') return result;
-  const callback = result.callback.searchParams;
-  const code = callback.get('code');
+/** The callback's code redeemed with its PKCE verifier, as the mobile client does. */
+async function redeemCallback(url: string, callback: URL, verifier: string): Promise<Outcome> {
+  const code = callback.searchParams.get('code');
   if (!code) {
     return failureReason('callback', undefined, {
-      error: callback.get('error') ?? 'no code',
-      error_description: callback.get('error_description') ?? undefined,
+      error: callback.searchParams.get('error') ?? 'no code',
+      error_description: callback.searchParams.get('error_description') ?? undefined,
     });
   }
   const tokens = await tokenRequest(url, {
@@ -64,9 +58,20 @@ async function ourLogin(url: string): Promise<Outcome> {
     redirect_uri: mobileClient.redirectUris[0]!,
     client_id: mobileClient.clientId,
     code_verifier: verifier,
-  }).catch((error: unknown) => exceptionReason('POST /token', error));
-  if (typeof tokens === 'string') return tokens;
+  });
   return tokenOutcome('POST /token', tokens, 'refresh_token');
+}
+
+/** Our provider: its login page (username + password, scrypt) and consent page, then /token. */
+async function ourLogin(url: string): Promise<Outcome> {
+  const { verifier, challenge } = pkcePair();
+  const result = await authorize(url, { pkce: { challenge } }).catch((error: unknown) =>
+    exceptionReason('authorization (GET /auth, login, consent)', error),
+  );
+  if (typeof result === 'string') return result;
+  return redeemCallback(url, result.callback, verifier).catch((error: unknown) =>
+    exceptionReason('POST /token', error),
+  );
 }
 
 /** The bare engine: the same authorization request through its development pages, then /token. */
@@ -85,22 +90,7 @@ async function bareLoginSteps(url: string): Promise<Outcome> {
   for (let step = 0; step < 4; step += 1) {
     const location = response.headers.get('location');
     if (location && !location.startsWith(url)) {
-      const callback = new URL(location).searchParams;
-      const code = callback.get('code');
-      if (!code) {
-        return failureReason('callback', undefined, {
-          error: callback.get('error') ?? 'no code',
-          error_description: callback.get('error_description') ?? undefined,
-        });
-      }
-      const tokens = await tokenRequest(url, {
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: mobileClient.redirectUris[0]!,
-        client_id: mobileClient.clientId,
-        code_verifier: verifier,
-      });
-      return tokenOutcome('POST /token', tokens, 'refresh_token');
+      return redeemCallback(url, new URL(location), verifier);
     }
     const page = await response.text();
     const action = /action="([^"]*\/interaction\/[^"]+)"/.exec(page)?.[1];
