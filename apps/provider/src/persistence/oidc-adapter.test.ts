@@ -1,3 +1,4 @@
+import { createPrismaClient } from '@oauth-ref/db';
 import { describeEachDatabase } from '@oauth-ref/db/testing';
 import { expect, it } from 'vitest';
 import { createOidcAdapterFactory, OidcAdapter } from './oidc-adapter.js';
@@ -119,6 +120,55 @@ describeEachDatabase('the Prisma adapter for every engine model', (db) => {
     await adapter.destroy('g9');
     expect(await adapter.find('g9')).toBeUndefined();
     await expect(adapter.destroy('never-existed')).resolves.toBeUndefined();
+  });
+
+  it('writeAll: upserts and destroys in one statement; a destroyed row is gone for every read and step', async () => {
+    const repo = repository();
+    const factory = createOidcAdapterFactory(repo);
+    await factory('Session').upsert('s-old', { jti: 's-old', uid: 'uid-old' }, 60);
+    await factory('AuthorizationCode').upsert('c-old', { jti: 'c-old', grantId: 'g-1' }, 60);
+    await factory('DeviceCode').upsert('d-old', { jti: 'd-old', userCode: 'WXYZ-WXYZ' }, 60);
+    const live = {
+      payload: '{"jti":"s-new"}',
+      grantId: null,
+      userCode: null,
+      uid: 'uid-new',
+      expiresAt: new Date(Date.now() + 60_000),
+    };
+    const statements: string[] = [];
+    const client = createPrismaClient(db().url, { onQuery: (sql) => statements.push(sql) });
+    const counted = createPrismaOidcPayloadRepository(client);
+    await counted.writeAll(
+      [{ model: 'Session', id: 's-new', ...live }],
+      [
+        { model: 'Session', id: 's-old' },
+        { model: 'AuthorizationCode', id: 'c-old' },
+        { model: 'DeviceCode', id: 'd-old' },
+      ],
+    );
+    await client.$disconnect();
+    expect(statements).toHaveLength(1);
+    expect(await factory('Session').find('s-new')).toMatchObject({ jti: 's-new' });
+    expect(await factory('Session').find('s-old')).toBeUndefined();
+    expect(await factory('Session').findByUid('uid-old')).toBeUndefined();
+    expect(await factory('DeviceCode').findByUserCode('WXYZ-WXYZ')).toBeUndefined();
+    // Nothing of the destroyed payload stays stored; the row waits for the sweeper.
+    const stored = await db().prisma.oidcPayload.findUnique({
+      where: { model_id: { model: 'AuthorizationCode', id: 'c-old' } },
+    });
+    expect(stored).toMatchObject({ payload: '{}', grantId: null, uid: null, userCode: null });
+    expect(stored!.expiresAt!.getTime()).toBeLessThan(Date.now());
+    // A destroyed code cannot be consumed (a request that read it before the destroy loses).
+    await expect(factory('AuthorizationCode').consume('c-old')).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    // An upsert brings the id back to life.
+    await factory('Session').upsert('s-old', { jti: 's-old', again: true }, 60);
+    expect(await factory('Session').find('s-old')).toMatchObject({ again: true });
+    expect((await sweepExpired(repo, db().prisma)).payloads).toBeGreaterThanOrEqual(2);
+    expect(
+      await db().prisma.oidcPayload.count({ where: { model: 'AuthorizationCode', id: 'c-old' } }),
+    ).toBe(0);
   });
 
   it('the sweeper deletes expired rows, rate-limit counters and seen-once markers, and nothing else', async () => {

@@ -31,13 +31,15 @@ export interface OidcPayloadRepository {
    * call inserted it. Atomic: of concurrent callers, exactly one gets true.
    */
   insertIfAbsent(row: Omit<OidcPayloadRow, 'consumedAt'>, now: Date): Promise<boolean>;
-  /** Marks the row consumed unless it already is; true when this call consumed it (atomic). */
+  /** Marks the live (unexpired) row consumed unless it already is; true when this call did (atomic). */
   consume(model: string, id: string, at: Date): Promise<boolean>;
   destroy(model: string, id: string): Promise<void>;
   /**
-   * Several writes at once (a request's unit of work, see request-memo.ts): deletes `destroys`,
-   * then upserts `upserts` (as `upsert` does, never `Client` rows), in one statement each. The
-   * keys of the two lists are distinct.
+   * Several writes at once (a request's unit of work, see request-memo.ts), in one statement:
+   * `upserts` as `upsert` writes them (never `Client` rows), and each of `destroys` as a
+   * tombstone, the row emptied and already expired, which every read, `consume` and
+   * `insertIfAbsent` treat as absent and the sweeper deletes (SQLite cannot delete and upsert in
+   * one statement). The keys of the two lists are distinct.
    */
   writeAll(
     upserts: readonly Omit<OidcPayloadRow, 'consumedAt'>[],

@@ -32,6 +32,25 @@ function upsertEach(rows: readonly PayloadWrite[], createdAt: Date) {
       "expiresAt" = excluded."expiresAt", "consumedAt" = NULL`;
 }
 
+/**
+ * What a deferred destroy writes (see `writeAll`): the row emptied (no payload, no grant, user code
+ * or uid to be found by) and expired since the epoch. Every read reports an expired row as absent
+ * (oidc-adapter.ts), `consume` and `insertIfAbsent` treat it as gone, and the sweeper deletes it.
+ */
+const DESTROYED = new Date(0);
+
+function tombstone({ model, id }: OidcPayloadKey): PayloadWrite {
+  return {
+    model,
+    id,
+    payload: '{}',
+    grantId: null,
+    userCode: null,
+    uid: null,
+    expiresAt: DESTROYED,
+  };
+}
+
 /** The columns a read returns, as the driver gives them (a date may come as a string or number). */
 interface RawPayloadRow {
   model: string;
@@ -131,8 +150,14 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
       return (await table.findFirst({ where: { model, userCode } })) as OidcPayloadRow | null;
     },
     async consume(model, id, at) {
+      // Only a live row: a destroyed one (a tombstone, see writeAll) or an expired one is gone.
       const { count } = await table.updateMany({
-        where: { model, id, consumedAt: null },
+        where: {
+          model,
+          id,
+          consumedAt: null,
+          OR: [{ expiresAt: null }, { expiresAt: { gt: at } }],
+        },
         data: { consumedAt: at },
       });
       return count === 1;
@@ -146,9 +171,8 @@ export function createPrismaOidcPayloadRepository(prisma: ProviderPrisma): OidcP
     async writeAll(upserts, destroys) {
       if (upserts.some((row) => row.model === 'Client'))
         throw new Error('Client rows are written one at a time (with the shared version)');
-      if (destroys.length > 0)
-        await table.deleteMany({ where: { OR: destroys.map(({ model, id }) => ({ model, id })) } });
-      if (upserts.length > 0) await prisma.$executeRaw(upsertEach(upserts, new Date()));
+      const rows = [...upserts, ...destroys.map(tombstone)];
+      if (rows.length > 0) await prisma.$executeRaw(upsertEach(rows, new Date()));
     },
     async revokeByGrantId(model, grantId) {
       await table.deleteMany({ where: { model, grantId } });
