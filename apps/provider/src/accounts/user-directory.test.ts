@@ -47,12 +47,36 @@ describeEachDatabase('the user directory', (db) => {
     expect(await users.findById(id)).toBeUndefined();
   });
 
-  it('reads by username from the database and returns the current row', async () => {
+  it('serves a user by username from memory until another instance changes the user table', async () => {
     const users = await directory();
     const { id } = await upsertUser(db().prisma, newUser('renamed-rita'));
-    await users.findById(id);
-    await db().prisma.providerUser.update({ where: { id }, data: { name: 'Rita Renamed' } });
-    expect((await users.findByUsername('renamed-rita'))?.name).toBe('Rita Renamed');
-    expect(await users.findByUsername('nobody-here')).toBeUndefined();
+    expect((await users.findByUsername('renamed-rita'))?.name).toBe('renamed-rita');
+    // Another instance changes the password hash and bumps the version.
+    await db().prisma.$transaction([
+      db().prisma.providerUser.update({ where: { id }, data: { passwordHash: 'changed' } }),
+      bumpSharedVersion(db().prisma, USER_VERSION),
+    ]);
+    expect((await users.findByUsername('renamed-rita'))?.passwordHash).not.toBe('changed');
+    await users.checkVersion();
+    expect((await users.findByUsername('renamed-rita'))?.passwordHash).toBe('changed');
+    // The row read by username also answers the engine's reads by sub.
+    await db().prisma.providerUser.update({ where: { id }, data: { name: 'not seen' } });
+    expect((await users.findById(id))?.name).toBe('renamed-rita');
+  });
+
+  it('reads a username that matches nobody from the database every time', async () => {
+    const users = await directory();
+    expect(await users.findByUsername('late-larry')).toBeUndefined();
+    // Created without a version change: a cached miss would hide this user.
+    await db().prisma.providerUser.create({
+      data: {
+        id: 'late-larry-id',
+        username: 'late-larry',
+        email: 'late-larry@example.com',
+        name: 'late-larry',
+        passwordHash: 'h',
+      },
+    });
+    expect((await users.findByUsername('late-larry'))?.id).toBe('late-larry-id');
   });
 });

@@ -6,8 +6,11 @@
  * process's caches at once; other instances see it within `checkIntervalMs`, see
  * versioned-cache.ts). A deleted or changed user is therefore never served for longer than that.
  *
- * Reads by username (the login form) always go to the database and prime the cache by `sub`, so
- * a whole sign-in reads the user once.
+ * Reads by username (the login form) are cached the same way, so a sign-in by a user this
+ * instance has seen makes no user read at all. A username that matches nobody is not cached
+ * (absent rows never are, so guessed names cannot fill memory) and is read every time; the extra
+ * read (well under a millisecond) is lost in the password hash's own variance, which both paths
+ * pay in full (authenticate-user.ts), and the rate limits keep anyone from averaging it out.
  */
 import type { ProviderUserModel } from '@oauth-ref/db';
 import type { ProviderPrisma } from '../persistence/provider-prisma.js';
@@ -43,13 +46,15 @@ export async function createUserDirectory(
   return {
     findById: (id) =>
       cache.get(
-        id,
+        `id:${id}`,
         async () => (await prisma.providerUser.findUnique({ where: { id } })) ?? undefined,
       ),
     async findByUsername(username) {
-      const user = await prisma.providerUser.findUnique({ where: { username } });
-      if (!user) return undefined;
-      await cache.get(user.id, async () => user);
+      const user = await cache.get(
+        `username:${username}`,
+        async () => (await prisma.providerUser.findUnique({ where: { username } })) ?? undefined,
+      );
+      if (user) await cache.get(`id:${user.id}`, async () => user);
       return user;
     },
     checkVersion: cache.checkVersion,
