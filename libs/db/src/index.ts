@@ -8,10 +8,11 @@ export type { DatabaseProblem } from './explain-database-error.js';
 export { createPrismaClient } from './create-prisma-client.js';
 export type { PrismaClient, PrismaClientOptions } from './create-prisma-client.js';
 /**
- * Prisma's tagged template for raw SQL and its list joiner (the same runtime functions for both
- * generated clients): compose statements of any length with every value a bound parameter.
+ * Prisma's tagged template for raw SQL, its list joiner and its empty fragment (the same runtime
+ * functions for both generated clients): compose statements of any length with every value a
+ * bound parameter.
  */
-export const { sql, join } = Prisma;
+export const { sql, join, empty } = Prisma;
 export { createMigration } from './migrate/create-migration.js';
 export type { CreateMigrationOptions } from './migrate/create-migration.js';
 export { dropPostgresSchema } from './migrate/drop-postgres-schema.js';

@@ -122,6 +122,36 @@ describeEachDatabase('the Prisma adapter for every engine model', (db) => {
     await expect(adapter.destroy('never-existed')).resolves.toBeUndefined();
   });
 
+  it('findEach with grants also returns the grants the rows name; an interaction names its consent’s', async () => {
+    const repo = repository();
+    const factory = createOidcAdapterFactory(repo);
+    await factory('Grant').upsert('g-code', { jti: 'g-code' }, 60);
+    await factory('Grant').upsert('g-consent', { jti: 'g-consent' }, 60);
+    await factory('Grant').upsert('g-other', { jti: 'g-other' }, 60);
+    await factory('AuthorizationCode').upsert('c-named', { jti: 'c-named', grantId: 'g-code' }, 60);
+    await factory('Interaction').upsert(
+      'i-consented',
+      { jti: 'i-consented', result: { consent: { grantId: 'g-consent' } } },
+      60,
+    );
+    const keys = [
+      { model: 'AuthorizationCode', id: 'c-named' },
+      { model: 'Interaction', id: 'i-consented' },
+    ];
+    const ids = (rows: { model: string; id: string }[]) =>
+      rows.map((row) => `${row.model}/${row.id}`).sort();
+    expect(ids(await repo.findEach(keys))).toEqual([
+      'AuthorizationCode/c-named',
+      'Interaction/i-consented',
+    ]);
+    expect(ids(await repo.findEach(keys, { grants: true }))).toEqual([
+      'AuthorizationCode/c-named',
+      'Grant/g-code',
+      'Grant/g-consent',
+      'Interaction/i-consented',
+    ]);
+  });
+
   it('writeAll: upserts and destroys in one statement; a destroyed row is gone for every read and step', async () => {
     const repo = repository();
     const factory = createOidcAdapterFactory(repo);

@@ -28,6 +28,18 @@ function toPayload(row: OidcPayloadRow | null, now: number): AdapterPayload | un
   return payload;
 }
 
+/**
+ * The grant a payload names, stored in the `grantId` column (for `revokeByGrantId`, and so that a
+ * read of the row can fetch its grant in the same statement, see request-memo.ts). An interaction
+ * names the grant its consent result points at, which the engine loads when the authorization
+ * resumes; the engine never revokes interactions by grant.
+ */
+function grantIdOf(payload: AdapterPayload): string | null {
+  const consent = (payload.result as { consent?: { grantId?: unknown } } | undefined)?.consent;
+  const grantId = typeof consent?.grantId === 'string' ? consent.grantId : payload.grantId;
+  return typeof grantId === 'string' ? grantId : null;
+}
+
 export class OidcAdapter implements Adapter {
   constructor(
     private readonly model: string,
@@ -41,7 +53,7 @@ export class OidcAdapter implements Adapter {
       model: this.model,
       id,
       payload: JSON.stringify(payload),
-      grantId: typeof payload.grantId === 'string' ? payload.grantId : null,
+      grantId: grantIdOf(payload),
       userCode: typeof payload.userCode === 'string' ? payload.userCode : null,
       uid: typeof payload.uid === 'string' ? payload.uid : null,
       expiresAt: typeof expiresIn === 'number' ? new Date(now + expiresIn * 1000) : null,

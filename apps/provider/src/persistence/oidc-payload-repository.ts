@@ -22,8 +22,14 @@ export interface OidcPayloadKey {
 export interface OidcPayloadRepository {
   upsert(row: Omit<OidcPayloadRow, 'consumedAt'>): Promise<void>;
   find(model: string, id: string): Promise<OidcPayloadRow | null>;
-  /** The rows of these (model, id) pairs that exist, in one read; absent ones are left out. */
-  findEach(keys: readonly OidcPayloadKey[]): Promise<OidcPayloadRow[]>;
+  /**
+   * The rows of these (model, id) pairs that exist, in one read; absent ones are left out. With
+   * `grants`, the same read also returns the `Grant` rows that those rows name in `grantId`.
+   */
+  findEach(
+    keys: readonly OidcPayloadKey[],
+    options?: { readonly grants?: boolean },
+  ): Promise<OidcPayloadRow[]>;
   findByUid(model: string, uid: string): Promise<OidcPayloadRow | null>;
   findByUserCode(model: string, userCode: string): Promise<OidcPayloadRow | null>;
   /**

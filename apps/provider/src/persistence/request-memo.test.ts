@@ -25,9 +25,14 @@ function recordingStore(rows: OidcPayloadRow[]) {
       calls.push(`find ${model}/${id}`);
       return table.get(`${model}/${id}`) ?? null;
     },
-    async findEach(keys: readonly { model: string; id: string }[]) {
-      calls.push(`findEach ${keys.map((key) => `${key.model}/${key.id}`).join(',')}`);
-      return keys.flatMap((key) => table.get(`${key.model}/${key.id}`) ?? []);
+    async findEach(keys: readonly { model: string; id: string }[], options?: { grants?: boolean }) {
+      const list = keys.map((key) => `${key.model}/${key.id}`).join(',');
+      calls.push(`findEach${options?.grants ? '+grants' : ''} ${list}`);
+      const found = keys.flatMap((key) => table.get(`${key.model}/${key.id}`) ?? []);
+      const named = options?.grants
+        ? found.flatMap((stored) => table.get(`Grant/${stored.grantId}`) ?? [])
+        : [];
+      return [...found, ...named];
     },
     async findByUid(model: string, uid: string) {
       calls.push(`findByUid ${model}/${uid}`);
@@ -61,8 +66,33 @@ describe('request memo prefetch', () => {
       { model: 'AccessToken', id: 'not-there' },
     ]);
     expect(store.calls).toEqual([
-      'findEach Interaction/i1,Session/s1,AccessToken/not-there',
-      'find Grant/missing',
+      'findEach+grants Interaction/i1,Session/s1,AccessToken/not-there',
+      'findEach Grant/missing',
+    ]);
+  });
+
+  it('reads the grant a code, a token or a consented interaction names in the same call', async () => {
+    const store = recordingStore([
+      row('AuthorizationCode', 'c1', { grantId: 'g1' }),
+      row('Grant', 'g1'),
+      row('Interaction', 'i1', { grantId: 'g2' }),
+      row('Grant', 'g2', { payload: '{"stored":true}' }),
+    ]);
+    const repository = createRequestMemoRepository(store.inner);
+    await runInRequestScope(async () => {
+      expect((await repository.find('AuthorizationCode', 'c1'))?.grantId).toBe('g1');
+      expect((await repository.find('Grant', 'g1'))?.id).toBe('g1');
+    });
+    await runInRequestScope(async () => {
+      // What the request wrote before the read is kept, not replaced by the fetched grant.
+      await repository.upsert({ ...row('Grant', 'g2'), payload: '{"written":true}' });
+      expect((await repository.find('Interaction', 'i1'))?.grantId).toBe('g2');
+      expect((await repository.find('Grant', 'g2'))?.payload).toBe('{"written":true}');
+    }, [{ model: 'Interaction', id: 'i1' }]);
+    expect(store.calls).toEqual([
+      'findEach+grants AuthorizationCode/c1',
+      'upsert Grant/g2',
+      'findEach+grants Interaction/i1',
     ]);
   });
 

@@ -10,6 +10,9 @@
  * uid for sessions) after reaching the database, or at once when deferred (unit of work, below); a
  * consumption or a grant revocation forgets what the memo held.
  *
+ * Reads of artefacts that name a grant (a code, a token, an interaction after consent) fetch that
+ * grant in the same statement, since the engine reads it next (`read`, below).
+ *
  * Prefetch: a scope may be opened with hints, the (model, id) pairs the request names (the
  * interaction uid of its URL, the session id of its cookie; see prefetch-hints.ts). The first read
  * the memo cannot answer fetches the pairs not yet known together with the one asked for, in one
@@ -142,7 +145,33 @@ async function prefetch(
   if (keys.length === 0) return false;
   if (wanted && !keys.some((key) => key.model === wanted.model && key.id === wanted.id))
     keys.push(wanted);
-  const rows = await inner.findEach(keys);
+  await read(inner, memo, keys);
+  return true;
+}
+
+/** Models whose rows may name a grant the engine reads next (see `read`). */
+const NAMING_A_GRANT = new Set([
+  'AuthorizationCode',
+  'RefreshToken',
+  'AccessToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+  'Interaction',
+]);
+
+/**
+ * Reads `keys` in one statement and records each (as absent when it does not exist) unless the
+ * request wrote or read it meanwhile. When a key's model may name a grant, the same statement
+ * also returns the grants the rows name (`grantId`), recorded as read: the engine reads a code's,
+ * a refresh token's or a consented interaction's grant right after the row itself.
+ */
+async function read(
+  inner: OidcPayloadRepository,
+  memo: RequestScope['memo'],
+  keys: readonly OidcPayloadKey[],
+): Promise<void> {
+  const grants = keys.some((key) => NAMING_A_GRANT.has(key.model));
+  const rows = await inner.findEach(keys, { grants });
   for (const { model, id } of keys) {
     const key = keyOf(model, id);
     if (memo.has(key)) continue;
@@ -150,7 +179,10 @@ async function prefetch(
     memo.set(key, row);
     if (row?.uid && !memo.has(uidKeyOf(model, row.uid))) memo.set(uidKeyOf(model, row.uid), row);
   }
-  return true;
+  for (const row of rows) {
+    const key = keyOf(row.model, row.id);
+    if (!memo.has(key)) memo.set(key, row);
+  }
 }
 
 export function createRequestMemoRepository(inner: OidcPayloadRepository): OidcPayloadRepository {
@@ -163,9 +195,8 @@ export function createRequestMemoRepository(inner: OidcPayloadRepository): OidcP
       const key = keyOf(model, id);
       if (memo.has(key)) return memo.get(key)!;
       if ((await prefetch(inner, current, { model, id })) && memo.has(key)) return memo.get(key)!;
-      const row = await inner.find(model, id);
-      memo.set(key, row);
-      return row;
+      await read(inner, memo, [{ model, id }]);
+      return memo.get(key)!;
     },
     async findByUid(model, uid) {
       const current = scope.getStore();
