@@ -3,7 +3,7 @@
  * core with `taskset`), their CPU time read from /proc, and the forked load generator.
  */
 import { spawn, fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LoadRequest, LoadResult } from './load-generator.js';
 
@@ -17,14 +17,39 @@ export interface ServerProcess {
   readonly url: string;
   /** User + system CPU seconds the process has used so far. */
   cpuSeconds(): number;
+  /** The part of `cpuSeconds` used by libuv's thread pool (where scrypt runs). */
+  threadPoolCpuSeconds(): number;
   stop(): Promise<void>;
 }
 
-export function cpuSecondsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/** utime + stime, in seconds, of a /proc `stat` file (a process's or one thread's). */
+function statCpuSeconds(path: string): number {
+  const stat = readFileSync(path, 'utf8');
   // Fields after the command name (which may contain spaces) start at field 3.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+export function cpuSecondsOf(pid: number): number {
+  return statCpuSeconds(`/proc/${pid}/stat`);
+}
+
+/**
+ * CPU seconds of the process's libuv thread-pool threads (Node names them `libuv-worker`): where
+ * `crypto.scrypt`, and so the password hash, runs. Read per thread from /proc/<pid>/task; the pool's
+ * threads live as long as the process, so differences between two reads are exact to the tick.
+ */
+export function threadPoolCpuSecondsOf(pid: number): number {
+  let seconds = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() !== 'libuv-worker') continue;
+      seconds += statCpuSeconds(`/proc/${pid}/task/${tid}/stat`);
+    } catch {
+      // a thread that ended between the listing and the read
+    }
+  }
+  return seconds;
 }
 
 async function waitHealthy(child: ChildProcess, url: string, output: string[]): Promise<void> {
@@ -69,6 +94,7 @@ export async function startServer(
     pid,
     url,
     cpuSeconds: () => cpuSecondsOf(pid),
+    threadPoolCpuSeconds: () => threadPoolCpuSecondsOf(pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
