@@ -5,9 +5,11 @@
  * we do not: a client authenticates only with the one method it registered, at the token,
  * revocation and introspection endpoints, or gets `invalid_client` (401).
  *
- * The body is read here (form bodies only, same limit as the engine) and handed back to the engine
- * as the readable stream it parses itself (`replayRequestBody`): no upstream-parsed `req.body`, so
- * the engine parses exactly as it would without us (and has nothing to warn about).
+ * With an `Authorization` header the header alone says what was presented, and the body is left
+ * for the engine to read. Without one, the body is read here (form bodies only, same limit as the
+ * engine) and handed back to the engine as the readable stream it parses itself
+ * (`replayRequestBody`): no upstream-parsed `req.body`, so the engine parses exactly as it would
+ * without us (and has nothing to warn about).
  */
 import type { Context, Middleware } from 'koa';
 import { decodeJwt } from 'jose';
@@ -20,6 +22,8 @@ const CLIENT_AUTH_PATHS: ReadonlySet<string> = new Set([
   '/token/introspection',
 ]);
 const BODY_LIMIT = 56 * 1024;
+/** The body's parameters when the body is not read (an `Authorization` header was sent). */
+const NO_PARAMS: URLSearchParams = new URLSearchParams();
 
 type Presented = 'client_secret_basic' | 'client_secret_post' | 'jwt' | 'none';
 
@@ -131,18 +135,20 @@ export function strictClientAuthentication(provider: Provider): Middleware {
       !ctx.is('application/x-www-form-urlencoded')
     )
       return next();
-    const raw = await readBody(ctx);
-    if (raw === undefined) {
-      ctx.status = 413;
-      ctx.set('cache-control', 'no-store');
-      ctx.body = { error: 'invalid_request', error_description: 'request body too large' };
-      return;
+    const authorization = ctx.get('authorization') || undefined;
+    let params = NO_PARAMS;
+    if (!authorization) {
+      const raw = await readBody(ctx);
+      if (raw === undefined) {
+        ctx.status = 413;
+        ctx.set('cache-control', 'no-store');
+        ctx.body = { error: 'invalid_request', error_description: 'request body too large' };
+        return;
+      }
+      params = new URLSearchParams(raw.toString('utf8'));
+      replayRequestBody(ctx, raw);
     }
-    const presented = presentedClientAuthentication(
-      ctx.get('authorization') || undefined,
-      new URLSearchParams(raw.toString('utf8')),
-    );
-    replayRequestBody(ctx, raw);
+    const presented = presentedClientAuthentication(authorization, params);
     if (presented) {
       const client = await provider.Client.find(presented.clientId).catch(() => undefined);
       if (client && !ACCEPTS[presented.method].includes(client.clientAuthMethod ?? '')) {
