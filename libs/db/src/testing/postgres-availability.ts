@@ -2,6 +2,7 @@
 // is unreachable they are reported as skipped with the reason — never silently passed — unless
 // REQUIRE_POSTGRES=1 (CI), where unreachability is a failure.
 import pg from 'pg';
+import { unreachableUnlessRequired } from './unreachable.js';
 
 /** The server PostgreSQL tests use; each test database is its own schema there. */
 export const testPostgresUrl: string =
@@ -21,11 +22,7 @@ export async function probePostgres(url = testPostgresUrl): Promise<string | und
     await client.query('SELECT 1');
     return undefined;
   } catch (error) {
-    const reason = `PostgreSQL unreachable at ${new URL(url).host}: ${error instanceof Error ? error.message : String(error)}`;
-    if (process.env['REQUIRE_POSTGRES'] === '1') {
-      throw new Error(`${reason} (REQUIRE_POSTGRES=1 makes this a failure)`, { cause: error });
-    }
-    return reason;
+    return unreachableUnlessRequired('PostgreSQL', url, error, 'REQUIRE_POSTGRES');
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -3,6 +3,7 @@
 // with the reason — never silently passed — unless REQUIRE_REDIS=1 (CI), where unreachability is
 // a failure. The same rule as PostgreSQL's (postgres-availability.ts).
 import { Redis } from 'ioredis';
+import { unreachableUnlessRequired } from './unreachable.js';
 
 /** The server Redis tests use. */
 export const testRedisUrl: string = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -26,11 +27,7 @@ export async function probeRedis(url = testRedisUrl): Promise<string | undefined
     await client.ping();
     return undefined;
   } catch (error) {
-    const reason = `Redis unreachable at ${new URL(url).host}: ${error instanceof Error ? error.message : String(error)}`;
-    if (process.env['REQUIRE_REDIS'] === '1') {
-      throw new Error(`${reason} (REQUIRE_REDIS=1 makes this a failure)`, { cause: error });
-    }
-    return reason;
+    return unreachableUnlessRequired('Redis', url, error, 'REQUIRE_REDIS');
   } finally {
     client.disconnect();
   }
