@@ -1,9 +1,11 @@
-import { scrypt } from 'node:crypto';
-import { promisify } from 'node:util';
+import { scrypt, type ScryptOptions } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cpuSecondsOf, threadPoolCpuSecondsOf } from './processes.js';
 
-const hash = promisify(scrypt);
+const hash = (password: string, salt: string, length: number, options: ScryptOptions = {}) =>
+  new Promise<Buffer>((resolve, reject) =>
+    scrypt(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 
 describe('per-thread CPU of a server process', () => {
   it('counts scrypt in the thread pool, and main-thread work outside it', async () => {
