@@ -109,8 +109,10 @@ async function measure(
     (sum, server, index) => sum + server.cpuSeconds() - before[index]!,
     0,
   );
+  // NaN when a server's libuv does not name its pool threads (see threadPoolCpuSecondsOf).
   const pool = contender.servers.reduce(
-    (sum, server, index) => sum + server.threadPoolCpuSeconds() - poolBefore[index]!,
+    (sum, server, index) =>
+      sum + (server.threadPoolCpuSeconds() ?? Number.NaN) - (poolBefore[index] ?? Number.NaN),
     0,
   );
   const postgresCpu = await postgres?.stop();
@@ -187,15 +189,19 @@ async function compare(
         'ratios above (the bare engine has no database)',
     );
   if (scenario === 'login' && ours.flavour === 'ours' && base.flavour === 'bare') {
-    const besidesHash = rounds.map(
-      (r) => (r.ours.cpuMsPerOp - r.ours.threadPoolMsPerOp) / r.base.cpuMsPerOp,
-    );
-    const poolMs = rounds.map((r) => r.ours.threadPoolMsPerOp);
+    const besidesHash = rounds
+      .map((r) => (r.ours.cpuMsPerOp - r.ours.threadPoolMsPerOp) / r.base.cpuMsPerOp)
+      .filter((ratio) => !Number.isNaN(ratio));
+    const poolMs = rounds.map((r) => r.ours.threadPoolMsPerOp).filter((ms) => !Number.isNaN(ms));
     console.log(
-      `  ${context} login: our CPU per login besides its thread pool (where the password hash ` +
-        `runs: ${median(poolMs).toFixed(1)} ms per login, ${spread(poolMs, 1)}; one hash alone: ` +
-        `${hashMs.toFixed(1)} ms) = ${median(besidesHash).toFixed(2)}× the bare engine's whole ` +
-        `login (${spread(besidesHash)})`,
+      besidesHash.length === 0
+        ? `  ${context} login: our CPU per login besides the password hash: not measured, this ` +
+            `Node's libuv (${process.versions.uv}) does not name its thread pool's threads ` +
+            '(1.50 and later do: Node 24)'
+        : `  ${context} login: our CPU per login besides its thread pool (where the password ` +
+            `hash runs: ${median(poolMs).toFixed(1)} ms per login, ${spread(poolMs, 1)}; one ` +
+            `hash alone: ${hashMs.toFixed(1)} ms) = ${median(besidesHash).toFixed(2)}× the bare ` +
+            `engine's whole login (${spread(besidesHash)})`,
     );
   }
   return rows;

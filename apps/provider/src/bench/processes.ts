@@ -17,8 +17,8 @@ export interface ServerProcess {
   readonly url: string;
   /** User + system CPU seconds the process has used so far. */
   cpuSeconds(): number;
-  /** The part of `cpuSeconds` used by libuv's thread pool (where scrypt runs). */
-  threadPoolCpuSeconds(): number;
+  /** The part of `cpuSeconds` used by libuv's thread pool (where scrypt runs), if named. */
+  threadPoolCpuSeconds(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -35,16 +35,18 @@ export function cpuSecondsOf(pid: number): number {
 }
 
 /**
- * CPU seconds of the process's libuv thread-pool threads (Node names them `libuv-worker`): where
- * `crypto.scrypt`, and so the password hash, runs. Read per thread from /proc/<pid>/task; the pool's
- * threads live as long as the process, so differences between two reads are exact to the tick.
+ * CPU seconds of the process's libuv thread-pool threads (libuv 1.50+, so Node 24 and later 22s,
+ * names them `libuv-worker`): where `crypto.scrypt`, and so the password hash, runs. Read per
+ * thread from /proc/<pid>/task; the pool's threads live as long as the process, so differences
+ * between two reads are exact to the tick. `undefined` when no thread has that name: an older
+ * libuv (Node 22.13's 1.49 names every thread `node`), or a pool not started yet.
  */
-export function threadPoolCpuSecondsOf(pid: number): number {
-  let seconds = 0;
+export function threadPoolCpuSecondsOf(pid: number): number | undefined {
+  let seconds: number | undefined;
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
       if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() !== 'libuv-worker') continue;
-      seconds += statCpuSeconds(`/proc/${pid}/task/${tid}/stat`);
+      seconds = (seconds ?? 0) + statCpuSeconds(`/proc/${pid}/task/${tid}/stat`);
     } catch {
       // a thread that ended between the listing and the read
     }
