@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 
 /**
  * Starts the Authorization Code flow the way next-auth/react's signIn() does, in a few lines
@@ -21,14 +21,31 @@ async function startSignIn(callbackUrl: string): Promise<void> {
   window.location.assign(url);
 }
 
+const subscribeNever = () => () => {};
+
+/**
+ * False in the server's HTML and during hydration, true once React runs in the browser: a click on
+ * the server-rendered button before then would reach no handler and do nothing.
+ */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+}
+
 export function SignInButton({ label, callbackUrl }: { label: string; callbackUrl: string }) {
   const [state, setState] = useState<'idle' | 'pending' | 'failed'>('idle');
+  const hydrated = useHydrated();
   return (
     <>
       <button
         type="button"
         data-testid="sign-in"
-        disabled={state === 'pending'}
+        // Disabled until hydrated, so an early click waits (people and Playwright alike) instead
+        // of being lost.
+        disabled={!hydrated || state === 'pending'}
         aria-busy={state === 'pending'}
         onClick={() => {
           setState('pending');
