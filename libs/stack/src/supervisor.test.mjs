@@ -88,28 +88,35 @@ async function listening(ports) {
 }
 
 /**
- * Resolves with the ports listening within `withinMs` (all of them when all came up in time): an
- * app's helper is a process of its own, which may start listening just after the banner.
+ * Reads which of `ports` listen, again every `intervalMs`, until `settled` holds for that reading
+ * or `withinMs` has passed; resolves with the last reading.
  */
-async function portsUpWithin(/** @type {readonly number[]} */ ports, withinMs = 10_000) {
+async function pollListening(
+  /** @type {readonly number[]} */ ports,
+  /** @type {(up: number[]) => boolean} */ settled,
+  /** @type {number} */ withinMs,
+  /** @type {number} */ intervalMs,
+) {
   const deadline = Date.now() + withinMs;
   let up = await listening(ports);
-  while (up.length < ports.length && Date.now() < deadline) {
-    await sleep(100);
+  while (!settled(up) && Date.now() < deadline) {
+    await sleep(intervalMs);
     up = await listening(ports);
   }
   return up;
 }
 
+/**
+ * Resolves with the ports listening within `withinMs` (all of them when all came up in time): an
+ * app's helper is a process of its own, which may start listening just after the banner.
+ */
+function portsUpWithin(/** @type {readonly number[]} */ ports, withinMs = 10_000) {
+  return pollListening(ports, (up) => up.length === ports.length, withinMs, 100);
+}
+
 /** Resolves with the ports still in use after `withinMs` (empty when all were freed in time). */
-async function portsLeftAfter(/** @type {readonly number[]} */ ports, withinMs = 15_000) {
-  const deadline = Date.now() + withinMs;
-  let left = await listening(ports);
-  while (left.length > 0 && Date.now() < deadline) {
-    await sleep(200);
-    left = await listening(ports);
-  }
-  return left;
+function portsLeftAfter(/** @type {readonly number[]} */ ports, withinMs = 15_000) {
+  return pollListening(ports, (up) => up.length === 0, withinMs, 200);
 }
 
 /** @param {string[]} args */
