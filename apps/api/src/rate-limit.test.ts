@@ -8,7 +8,7 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from '@oa
 import { startTestIssuer, type TestIssuer } from '@oauth-ref/nest-bearer-auth/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisSkipReason, testRedisUrl } from '@oauth-ref/db/testing/redis';
+import { holdRedisLock, redisSkipReason, testRedisUrl } from '@oauth-ref/db/testing/redis';
 import { AUDIENCE, startTestApi, type TestApi } from './testing/start-test-api.js';
 
 const WEB_CLIENT = 'oauth-ref-web';
@@ -124,11 +124,18 @@ describe.skipIf(redisSkipReason !== undefined)(
     afterAll(async () => {
       await database?.dispose();
     });
+    let release: (() => Promise<void>) | undefined;
     beforeAll(async () => {
-      // Redis outlives test runs: start this run's address budget from zero
+      // The address budget is keyed by the loopback address, which every run on this machine
+      // shares, and Redis outlives runs: hold the budget alone (another checkout's tests may be
+      // running), then start it from zero.
+      release = await holdRedisLock(testRedisUrl, 'api-address-budget');
       const redis = new Redis(testRedisUrl);
       await redis.del('api-address:127.0.0.1', 'api-address:::ffff:127.0.0.1');
       await redis.quit();
+    });
+    afterAll(async () => {
+      await release?.();
     });
     rateLimitSuite(() => database as TestDatabase, { REDIS_URL: testRedisUrl });
   },

@@ -4,6 +4,7 @@
 import { probeRedis } from './redis-availability.js';
 
 export { probeRedis, testRedisUrl } from './redis-availability.js';
+export { holdRedisLock, type RedisLockOptions } from './redis-lock.js';
 
 /**
  * Why Redis suites are skipped in this run (`undefined`: they run).
