@@ -5,6 +5,10 @@
  * in-memory adapter and its development login/consent pages (any login accepted), i.e. the cheapest
  * this engine can do the same protocol work.
  *
+ * With `BARE_DATABASE_URL`, it stores what the engine stores in that database instead, through the
+ * plain one-call-per-method adapter (plain-prisma-adapter.ts): the engine as it would run persisted
+ * without any of our work on the database path.
+ *
  * `PORT=4100 node --conditions=@oauth-ref/source --import tsx src/bench/bare-engine-server.ts`
  * prints `ready <url>` once listening.
  */
@@ -14,8 +18,10 @@ import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
 import { demoClients, demoUsers } from '@oauth-ref/demo-config';
 import { API_SCOPES, OIDC_SCOPES } from '@oauth-ref/scopes';
+import { createPrismaClient } from '@oauth-ref/db';
 import { clientMetadataFromDemo } from '../engine/client-store.js';
 import { apiScopesFor, clientKindOf } from '../engine/resource-rule.js';
+import { plainPrismaAdapter } from './plain-prisma-adapter.js';
 
 const port = Number(process.env['PORT'] ?? 0);
 const apiResource = process.env['API_RESOURCE'] ?? 'http://localhost:3333';
@@ -24,8 +30,10 @@ const issuer = process.env['OAUTH_ISSUER'] ?? `http://localhost:${port}`;
 const { privateKey } = await generateKeyPair('RS256', { extractable: true });
 const jwk = { ...(await exportJWK(privateKey)), kid: 'bare', alg: 'RS256', use: 'sig' };
 const users = new Map(demoUsers.map((user) => [user.sub, user]));
+const databaseUrl = process.env['BARE_DATABASE_URL'];
 
 const configuration: Configuration = {
+  ...(databaseUrl ? { adapter: plainPrismaAdapter(createPrismaClient(databaseUrl)) } : {}),
   clients: demoClients.map((client) => clientMetadataFromDemo(client) as ClientMetadata),
   jwks: { keys: [jwk] } as Configuration['jwks'],
   scopes: [...OIDC_SCOPES, ...API_SCOPES],

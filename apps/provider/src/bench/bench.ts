@@ -5,6 +5,9 @@
  * generator in a third process:
  * - baseline: a bare node-oidc-provider (same version, in-memory adapter, same JWT access token
  *   format and key algorithm, its development login pages; bare-engine-server.ts);
+ * - persisted baseline: the same bare engine storing in a fresh database of the same kind as ours,
+ *   through the plain one-Prisma-call-per-method adapter (plain-prisma-adapter.ts). Against it,
+ *   the ratio is our overhead over the engine run persisted, not the cost of having a database;
  * - ours: `src/main.ts` on a fresh SQLite file, then on a fresh PostgreSQL schema.
  * Scenarios: `client_credentials` grants and full logins (authorization request, login page with
  * password, consent page, callback, code + PKCE + DPoP token request, as the mobile app does).
@@ -27,7 +30,8 @@
  * core demand and PostgreSQL's CPU (scale.ts).
  *
  * Options (after `--`): --seconds=3 --rounds=6 --warmup=2 --cc-concurrency=8
- * --login-concurrency=4 --databases=sqlite,postgresql --scenarios=client_credentials,login --scale
+ * --login-concurrency=4 --databases=sqlite,postgresql --scenarios=client_credentials,login
+ * --baselines=memory,prisma --scale
  */
 import { parseArgs } from 'node:util';
 import { createTestDatabase, postgresSkipReason } from '@oauth-ref/db/testing';
@@ -57,6 +61,7 @@ const { values: args } = parseArgs({
     'login-concurrency': { type: 'string', default: '4' },
     databases: { type: 'string', default: 'sqlite,postgresql' },
     scenarios: { type: 'string', default: 'client_credentials,login' },
+    baselines: { type: 'string', default: 'memory,prisma' },
     scale: { type: 'boolean', default: false },
   },
 });
@@ -186,7 +191,7 @@ async function compare(
     console.log(
       `  ${context} ${scenario}: PostgreSQL's CPU per operation of our provider (its backends, ` +
         `from /proc) = ${median(postgresMs).toFixed(3)} ms (${spread(postgresMs, 3)}), not in the ` +
-        'ratios above (the bare engine has no database)',
+        'ratios above (they count server processes only)',
     );
   if (scenario === 'login' && ours.flavour === 'ours' && base.flavour === 'bare') {
     const besidesHash = rounds
@@ -200,8 +205,8 @@ async function compare(
             '(1.50 and later do: Node 24)'
         : `  ${context} login: our CPU per login besides its thread pool (where the password ` +
             `hash runs: ${median(poolMs).toFixed(1)} ms per login, ${spread(poolMs, 1)}; one ` +
-            `hash alone: ${hashMs.toFixed(1)} ms) = ${median(besidesHash).toFixed(2)}× the bare ` +
-            `engine's whole login (${spread(besidesHash)})`,
+            `hash alone: ${hashMs.toFixed(1)} ms) = ${median(besidesHash).toFixed(2)}× the ` +
+            `${base.label}'s whole login (${spread(besidesHash)})`,
     );
   }
   return rows;
@@ -263,6 +268,7 @@ function printTable(rows: Row[]): void {
 
 const databases = args.databases.split(',').filter(Boolean) as DatabaseProvider[];
 const scenarios = args.scenarios.split(',').filter(Boolean) as Scenario[];
+const baselines = args.baselines.split(',').filter(Boolean);
 const load = startLoadGenerator();
 const rows: Row[] = [];
 const scaleLines: string[] = [];
@@ -299,18 +305,27 @@ try {
         continue;
       }
       const db = await createTestDatabase(database);
-      const barePort = await freePort();
-      const bare = await startServer('src/bench/bare-engine-server.ts', barePort, {
-        OAUTH_ISSUER: `http://localhost:${barePort}`,
-      });
+      // The persisted baseline's own database, of the same kind as ours.
+      const bareDb = baselines.includes('prisma') ? await createTestDatabase(database) : undefined;
+      const startBare = async (databaseUrl?: string) => {
+        const port = await freePort();
+        return startServer('src/bench/bare-engine-server.ts', port, {
+          OAUTH_ISSUER: `http://localhost:${port}`,
+          ...(databaseUrl ? { BARE_DATABASE_URL: databaseUrl } : {}),
+        });
+      };
+      const bases: Contender[] = [];
+      if (baselines.includes('memory'))
+        bases.push({ label: 'bare oidc-provider', flavour: 'bare', servers: [await startBare()] });
+      if (bareDb)
+        bases.push({
+          label: 'bare oidc-provider on Prisma',
+          flavour: 'bare',
+          servers: [await startBare(bareDb.url)],
+        });
       const oursServer = await startOurs(db.url, await freePort());
       const postgres = database === 'postgresql' ? await postgresBackends(db.url) : undefined;
-      started.push(bare, oursServer);
-      const base: Contender = {
-        label: 'bare oidc-provider',
-        flavour: 'bare',
-        servers: [bare],
-      };
+      started.push(...bases.flatMap((base) => base.servers), oursServer);
       const ours: Contender = {
         label: 'our provider',
         flavour: 'ours',
@@ -318,10 +333,13 @@ try {
         postgres,
       };
       for (const scenario of scenarios)
-        rows.push(...(await compare(load, base, ours, scenario, database, hashMs)));
+        for (const base of bases)
+          rows.push(...(await compare(load, base, ours, scenario, database, hashMs)));
       await postgres?.dispose();
-      await Promise.all([bare.stop(), oursServer.stop()]);
-      await db.dispose();
+      await Promise.all(
+        [...bases.flatMap((base) => base.servers), oursServer].map((s) => s.stop()),
+      );
+      await Promise.all([db.dispose(), bareDb?.dispose()]);
     }
   }
   console.log(
