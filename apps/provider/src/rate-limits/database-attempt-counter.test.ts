@@ -21,6 +21,16 @@ describeEachDatabase('attempt counter on the database', (db) => {
     ]);
   });
 
+  it('never reports more than one window, when a hit that read its clock later opened it first', async () => {
+    const start = Date.parse('2030-01-03T00:00:00Z');
+    const key = `test:order:${randomUUID()}`;
+    const later = createDatabaseAttemptCounter(db().prisma, () => start + 5);
+    const earlier = createDatabaseAttemptCounter(db().prisma, () => start);
+    await later.hit([key], 60);
+    const [count] = await earlier.hit([key], 60);
+    expect(count).toEqual({ key, points: 2, msBeforeNext: 60_000 });
+  });
+
   it('settles a success: one point back (never below 0) and a cleared window', async () => {
     const now = Date.parse('2030-01-02T00:00:00Z');
     const counter = createDatabaseAttemptCounter(db().prisma, () => now);

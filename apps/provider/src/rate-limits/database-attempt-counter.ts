@@ -71,10 +71,16 @@ export function createDatabaseAttemptCounter(
         const row = byKey.get(key);
         if (!row) throw new Error(`attempt counter: no row returned for ${key}`);
         const expire = toDate(row.expire) ?? windowEnd;
+        // A concurrent hit may have read its clock after ours and still opened the window first,
+        // so the window can end a little more than one window after our `now`: never report
+        // more than a window (Retry-After would say 61 for a 60-second window).
         return {
           key,
           points: Number(row.points),
-          msBeforeNext: Math.max(0, expire.getTime() - now.getTime()),
+          msBeforeNext: Math.min(
+            windowSeconds * 1000,
+            Math.max(0, expire.getTime() - now.getTime()),
+          ),
         };
       });
     },
