@@ -7,16 +7,11 @@
  */
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { PrismaClient } from '@oauth-ref/db';
+import { toPayload } from '../persistence/oidc-adapter.js';
+import type { OidcPayloadRow } from '../persistence/oidc-payload-repository.js';
 
-type Row = { payload: string; expiresAt: Date | null; consumedAt: Date | null } | null;
-
-function payloadOf(row: Row): AdapterPayload | undefined {
-  if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return undefined;
-  const payload = JSON.parse(row.payload) as AdapterPayload;
-  return row.consumedAt
-    ? { ...payload, consumed: Math.floor(row.consumedAt.getTime() / 1000) }
-    : payload;
-}
+/** Rows read the same way as our adapter reads them (expired: absent; `consumed` added). */
+const payloadOf = (row: OidcPayloadRow | null) => toPayload(row, Date.now());
 
 /** The engine's `adapter` option: a class per model name over one Prisma client. */
 export function plainPrismaAdapter(prisma: PrismaClient) {

@@ -18,7 +18,8 @@
 import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
 import type { OidcPayloadRepository, OidcPayloadRow } from './oidc-payload-repository.js';
 
-function toPayload(row: OidcPayloadRow | null, now: number): AdapterPayload | undefined {
+/** A stored row as the engine's payload: absent once expired, `consumed` in epoch seconds. */
+export function toPayload(row: OidcPayloadRow | null, now: number): AdapterPayload | undefined {
   if (!row) return undefined;
   if (row.expiresAt && row.expiresAt.getTime() <= now) return undefined;
   const payload = JSON.parse(row.payload) as AdapterPayload;
