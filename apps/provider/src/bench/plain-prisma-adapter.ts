@@ -7,10 +7,10 @@
  */
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { PrismaClient } from '@oauth-ref/db';
-import { toPayload } from '../persistence/oidc-adapter.js';
+import { toPayload, toRow } from '../persistence/oidc-adapter.js';
 import type { OidcPayloadRow } from '../persistence/oidc-payload-repository.js';
 
-/** Rows read the same way as our adapter reads them (expired: absent; `consumed` added). */
+/** Rows written and read as our adapter does (expired: absent; `consumed` added). */
 const payloadOf = (row: OidcPayloadRow | null) => toPayload(row, Date.now());
 
 /** The engine's `adapter` option: a class per model name over one Prisma client. */
@@ -18,18 +18,12 @@ export function plainPrismaAdapter(prisma: PrismaClient) {
   return class PlainPrismaAdapter implements Adapter {
     constructor(readonly model: string) {}
 
-    async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
-      const data = {
-        payload: JSON.stringify(payload),
-        grantId: payload.grantId ?? null,
-        userCode: payload.userCode ?? null,
-        uid: payload.uid ?? null,
-        expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
-      };
+    async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+      const row = toRow(this.model, id, payload, expiresIn, Date.now());
       await prisma.oidcPayload.upsert({
         where: { model_id: { model: this.model, id } },
-        create: { model: this.model, id, ...data },
-        update: data,
+        create: row,
+        update: row,
       });
     }
 

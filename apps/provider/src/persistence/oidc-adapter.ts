@@ -41,6 +41,25 @@ function grantIdOf(payload: AdapterPayload): string | null {
   return typeof grantId === 'string' ? grantId : null;
 }
 
+/** The engine's payload as a stored row: the columns the lookups need, and its expiry. */
+export function toRow(
+  model: string,
+  id: string,
+  payload: AdapterPayload,
+  expiresIn: number | undefined,
+  now: number,
+): Omit<OidcPayloadRow, 'consumedAt'> {
+  return {
+    model,
+    id,
+    payload: JSON.stringify(payload),
+    grantId: grantIdOf(payload),
+    userCode: typeof payload.userCode === 'string' ? payload.userCode : null,
+    uid: typeof payload.uid === 'string' ? payload.uid : null,
+    expiresAt: typeof expiresIn === 'number' ? new Date(now + expiresIn * 1000) : null,
+  };
+}
+
 export class OidcAdapter implements Adapter {
   constructor(
     private readonly model: string,
@@ -49,16 +68,7 @@ export class OidcAdapter implements Adapter {
   ) {}
 
   async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
-    const now = this.clock();
-    await this.repository.upsert({
-      model: this.model,
-      id,
-      payload: JSON.stringify(payload),
-      grantId: grantIdOf(payload),
-      userCode: typeof payload.userCode === 'string' ? payload.userCode : null,
-      uid: typeof payload.uid === 'string' ? payload.uid : null,
-      expiresAt: typeof expiresIn === 'number' ? new Date(now + expiresIn * 1000) : null,
-    });
+    await this.repository.upsert(toRow(this.model, id, payload, expiresIn, this.clock()));
   }
 
   /** Stores the payload unless a live one with this id exists; true when stored (atomic). */
