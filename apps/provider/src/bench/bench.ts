@@ -325,7 +325,8 @@ try {
         });
       const oursServer = await startOurs(db.url, await freePort());
       const postgres = database === 'postgresql' ? await postgresBackends(db.url) : undefined;
-      started.push(...bases.flatMap((base) => base.servers), oursServer);
+      const servers = [...bases.flatMap((base) => base.servers), oursServer];
+      started.push(...servers);
       const ours: Contender = {
         label: 'our provider',
         flavour: 'ours',
@@ -336,9 +337,7 @@ try {
         for (const base of bases)
           rows.push(...(await compare(load, base, ours, scenario, database, hashMs)));
       await postgres?.dispose();
-      await Promise.all(
-        [...bases.flatMap((base) => base.servers), oursServer].map((s) => s.stop()),
-      );
+      await Promise.all(servers.map((server) => server.stop()));
       await Promise.all([db.dispose(), bareDb?.dispose()]);
     }
   }
